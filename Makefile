@@ -1,0 +1,60 @@
+# Everything a fresh machine needs: a venv, the package, and a Chromium that Playwright can drive.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+URL    ?=
+OUT    ?= cxaudit-report
+STAMP  := $(VENV)/.setup-stamp
+
+.PHONY: setup browser audit test lint bench clean
+
+setup: $(STAMP) browser
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Playwright's own Chromium if it can be downloaded; else Debian/Ubuntu's chromium when we are root;
+# else say exactly what is missing. Never silently continue without a browser.
+browser: $(STAMP)
+	@if [ -n "$$CXAUDIT_BROWSER" ] && [ -x "$$CXAUDIT_BROWSER" ]; then \
+		echo "cxaudit: using browser $$CXAUDIT_BROWSER"; \
+	elif $(BIN)/python -c "import sys; from playwright.sync_api import sync_playwright; p = sync_playwright().start(); import os; ok = os.path.exists(p.chromium.executable_path); p.stop(); sys.exit(0 if ok else 1)" 2>/dev/null; then \
+		echo "cxaudit: using Playwright's Chromium"; \
+	elif command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1; then \
+		echo "cxaudit: using the system Chromium/Chrome"; \
+	elif timeout 300 $(BIN)/python -m playwright install chromium >/dev/null 2>&1; then \
+		echo "cxaudit: installed Playwright's Chromium"; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "cxaudit: installing Chromium with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null && command -v chromium >/dev/null; \
+	else \
+		echo "cxaudit: no Chromium found and none could be installed."; \
+		echo "  Install one: 'python -m playwright install chromium' or 'sudo apt-get install chromium',"; \
+		echo "  or set CXAUDIT_BROWSER=/path/to/chrome."; \
+		exit 1; \
+	fi
+
+audit: setup
+ifeq ($(strip $(URL)),)
+	$(BIN)/cxaudit demo --out $(OUT)
+else
+	$(BIN)/cxaudit audit $(URL) --out $(OUT)
+endif
+
+test: setup
+	$(BIN)/ruff check auditor checks reports tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check auditor checks reports tests benchmarks
+	$(BIN)/mypy
+
+bench: setup
+	$(BIN)/python benchmarks/bench_load.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,198 @@
+"""The guards every page of an audit runs under.
+
+Request level (the hard backstop, for crawl and journeys alike): no navigation out of scope, no request
+that looks like placing an order or carries card data, no state-changing request to another host. Page
+level: dialogs are dismissed, popups closed. `GuardedPage` adds the click and typing rules for journeys
+and records every step for the report's filmstrip."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from playwright.async_api import BrowserContext, Dialog, Locator, Page, Route
+from playwright.async_api import Error as PlaywrightError
+
+from auditor.browser.purchase import CARD_FIELD_HINT, is_purchase_control, is_purchase_request
+from auditor.crawl.urls import Scope
+from auditor.journey import Attachments, JourneyStep
+
+
+class PurchaseRefused(Exception):
+    """Raised when a journey asks the guard to do something that could buy."""
+
+
+class OutOfScope(Exception):
+    """Raised when a journey tries to navigate off the audited site."""
+
+
+@dataclass
+class GuardLog:
+    refused: list[str] = field(default_factory=list)
+    blocked_out_of_scope: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    popups_closed: int = 0
+
+    def refuse(self, reason: str) -> None:
+        if reason not in self.refused and len(self.refused) < 200:
+            self.refused.append(reason)
+
+
+async def install_guards(context: BrowserContext, scope: Scope, log: GuardLog) -> None:
+    async def on_route(route: Route) -> None:
+        request = route.request
+        url = request.url
+        if not url.startswith(("http://", "https://")):
+            await route.continue_()
+            return
+        try:
+            body = request.post_data
+        except (PlaywrightError, UnicodeDecodeError):
+            body = None
+        acts = request.method != "GET" or request.resource_type in ("document", "xhr", "fetch", "eventsource")
+        why = is_purchase_request(request.method, url, body) if acts else None
+        if why:
+            log.refuse(why)
+            await route.abort("blockedbyclient")
+            return
+        in_scope = scope.contains(url)
+        if not in_scope and request.is_navigation_request() and request.frame.parent_frame is None:
+            log.blocked_out_of_scope.append(url)
+            await route.abort("blockedbyclient")
+            return
+        if not in_scope and request.method not in ("GET", "HEAD", "OPTIONS"):
+            log.refuse(f"{request.method} to another host ({url[:120]}) was not sent")
+            await route.abort("blockedbyclient")
+            return
+        await route.continue_()
+
+    await context.route("**/*", on_route)
+
+    async def on_dialog(dialog: Dialog) -> None:
+        log.dialogs.append(f"{dialog.type}: {dialog.message[:200]}")
+        try:
+            if dialog.type == "beforeunload":
+                await dialog.accept()
+            else:
+                await dialog.dismiss()
+        except PlaywrightError:
+            pass
+
+    def on_page(page: Page) -> None:
+        page.on("dialog", on_dialog)
+
+    async def on_popup(page: Page) -> None:
+        opener = await page.opener()
+        if opener is not None:  # a window.open popup, not a page we created
+            log.popups_closed += 1
+            with contextlib.suppress(PlaywrightError):
+                await page.close()
+
+    context.on("page", on_page)
+    context.on("page", on_popup)
+
+
+class GuardedPage:
+    """The only page a journey check gets. Reading (locators, evaluate) goes through `.page`; every action
+    that changes state goes through a method here, which refuses anything that could buy."""
+
+    def __init__(self, page: Page, scope: Scope, attachments: Attachments, prefix: str, log: GuardLog,
+                 timeout_ms: int = 15000) -> None:
+        self.page = page
+        self.scope = scope
+        self.attachments = attachments
+        self.prefix = prefix
+        self.log = log
+        self.steps: list[JourneyStep] = []
+        self.timeout_ms = timeout_ms
+        page.set_default_timeout(timeout_ms)
+
+    @property
+    def url(self) -> str:
+        return self.page.url
+
+    async def _record(self, action: str, started: float, screenshot: bool = True) -> JourneyStep:
+        shot = None
+        if screenshot:
+            shot = await self.attachments.screenshot(self.page, f"{self.prefix}-{len(self.steps) + 1:02d}")
+        step = JourneyStep(action=action, url=self.page.url, ms=round((time.perf_counter() - started) * 1000), screenshot=shot)
+        self.steps.append(step)
+        return step
+
+    async def goto(self, url: str, action: str | None = None, screenshot: bool = True) -> int | None:
+        if not self.scope.contains(url):
+            raise OutOfScope(f"{url} is outside the audited site")
+        started = time.perf_counter()
+        response = await self.page.goto(url, wait_until="load", timeout=self.timeout_ms)
+        await self.settle()
+        await self._record(action or f"Open {url}", started, screenshot)
+        return response.status if response else None
+
+    async def settle(self, quiet_ms: int = 300, limit_ms: int = 4000) -> None:
+        """Waits for navigation and network to calm down after an action; bounded, never an error."""
+        try:
+            await self.page.wait_for_load_state("load", timeout=limit_ms)
+            await self.page.wait_for_load_state("networkidle", timeout=min(limit_ms, 1500))
+        except PlaywrightError:
+            pass
+        del quiet_ms
+
+    async def describe(self, locator: Locator) -> dict[str, Any]:
+        return await locator.evaluate(
+            """el => ({text: (el.innerText || el.value || '').trim().slice(0, 200), aria: el.getAttribute('aria-label'),
+                 title: el.getAttribute('title'), id: el.id, cls: String(el.className || ''), name: el.getAttribute('name'),
+                 formaction: el.getAttribute('formaction') || (el.form && el.form.getAttribute('action')) || '',
+                 autocomplete: el.getAttribute('autocomplete'), tag: el.tagName.toLowerCase(), type: el.getAttribute('type')})"""
+        )
+
+    async def assert_not_purchase(self, locator: Locator) -> dict[str, Any]:
+        info = await self.describe(locator)
+        if is_purchase_control(info["text"], info["aria"], info["title"], info["id"], info["name"]):
+            reason = f"refused to click '{info['text'][:60]}': it reads as a final purchase control"
+            self.log.refuse(reason)
+            raise PurchaseRefused(reason)
+        target = info["formaction"] or ""
+        if target and is_purchase_request("POST", _absolute(self.page.url, target), None):
+            reason = f"refused to submit a form to {target[:80]}: it looks like placing an order"
+            self.log.refuse(reason)
+            raise PurchaseRefused(reason)
+        return info
+
+    async def click(self, locator: Locator, action: str, screenshot: bool = True) -> JourneyStep:
+        await self.assert_not_purchase(locator)
+        started = time.perf_counter()
+        await locator.click(timeout=self.timeout_ms)
+        await self.settle()
+        return await self._record(action, started, screenshot)
+
+    async def fill(self, locator: Locator, value: str) -> None:
+        info = await self.describe(locator)
+        hint = " ".join(str(info.get(k) or "") for k in ("name", "id", "autocomplete", "aria"))
+        if CARD_FIELD_HINT.search(hint):
+            reason = "refused to type into a payment card field"
+            self.log.refuse(reason)
+            raise PurchaseRefused(reason)
+        await locator.fill(value, timeout=self.timeout_ms)
+
+    async def press_enter(self, locator: Locator, action: str, screenshot: bool = True) -> JourneyStep:
+        """Submits the field's own form as a customer would by pressing Enter, after checking where it goes."""
+        formaction = await locator.evaluate("el => el.form ? (el.form.getAttribute('action') || '') : ''")
+        if formaction and is_purchase_request("POST", _absolute(self.page.url, formaction), None):
+            reason = f"refused to submit a form to {formaction[:80]}"
+            self.log.refuse(reason)
+            raise PurchaseRefused(reason)
+        started = time.perf_counter()
+        await locator.press("Enter", timeout=self.timeout_ms)
+        await self.settle()
+        return await self._record(action, started, screenshot)
+
+    async def snap(self, action: str) -> JourneyStep:
+        return await self._record(action, time.perf_counter())
+
+
+def _absolute(base: str, href: str) -> str:
+    from urllib.parse import urljoin
+
+    return urljoin(base, href)

@@ -1,0 +1,133 @@
+"""One Chromium per run, a fresh context per site, with the flags headless needs on locked-down machines."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from playwright.async_api import Browser, BrowserContext, Playwright, async_playwright
+from playwright.async_api import Error as PlaywrightError
+
+from auditor.browser.locate import BrowserLocation, locate_browser
+from auditor.errors import BrowserNotFound
+
+log = logging.getLogger(__name__)
+
+# Without the background-networking flags Chromium stalls on connections a closed network refuses.
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-dev-shm-usage",
+    "--mute-audio",
+)
+
+DEVICE_PROFILES: dict[str, dict[str, Any]] = {
+    "desktop": {"viewport": {"width": 1350, "height": 940}, "device_scale_factor": 1, "is_mobile": False,
+                "has_touch": False},
+    # Moto G Power, Lighthouse's mobile reference device
+    "mobile": {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True,
+               "has_touch": True},
+}
+MOBILE_UA_SUFFIX = " (Linux; Android 11; moto g power) Mobile"
+
+
+@dataclass(frozen=True)
+class ContextOptions:
+    device: str = "desktop"
+    user_agent: str | None = None
+    locale: str = "en-US"
+    extra_headers: dict[str, str] | None = None
+
+
+class BrowserSession:
+    """Owns Playwright and the browser for one run; relaunches the browser if it dies mid-audit."""
+
+    def __init__(self, browser_path: str | None = None, endpoint: str | None = None) -> None:
+        self._browser_path = browser_path
+        self._endpoint = endpoint
+        self._pw: Playwright | None = None
+        self._browser: Browser | None = None
+        self.location: BrowserLocation | None = None
+        self.version = ""
+
+    async def __aenter__(self) -> BrowserSession:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def start(self) -> None:
+        self._pw = await async_playwright().start()
+        try:
+            await self._launch()
+        except BaseException:
+            await self._pw.stop()
+            self._pw = None
+            raise
+
+    async def _launch(self) -> None:
+        assert self._pw is not None
+        if self._endpoint:
+            try:
+                if self._endpoint.startswith(("http://", "https://")):
+                    self._browser = await self._pw.chromium.connect_over_cdp(self._endpoint)
+                else:
+                    self._browser = await self._pw.chromium.connect(self._endpoint)
+            except PlaywrightError as exc:
+                raise BrowserNotFound(f"could not connect to the browser at {self._endpoint}: {_first_line(exc)}") from None
+            self.location = BrowserLocation(self._endpoint, "remote")
+        else:
+            self.location = locate_browser(self._browser_path, playwright_own=self._pw.chromium.executable_path)
+            try:
+                self._browser = await self._pw.chromium.launch(
+                    executable_path=self.location.executable, args=list(CHROMIUM_ARGS), headless=True,
+                )
+            except PlaywrightError as exc:
+                where = self.location.executable or "Playwright's Chromium"
+                raise BrowserNotFound(f"could not start the browser {where}: {_first_line(exc)}") from None
+        self.version = self._browser.version
+
+    @property
+    def browser(self) -> Browser:
+        assert self._browser is not None, "BrowserSession not started"
+        return self._browser
+
+    async def ensure_alive(self) -> None:
+        """After a browser crash, start a new one so the rest of the audit can go on."""
+        if self._browser is None or not self._browser.is_connected():
+            log.warning("browser disconnected; relaunching")
+            await self._launch()
+
+    async def new_context(self, options: ContextOptions) -> BrowserContext:
+        await self.ensure_alive()
+        profile = dict(DEVICE_PROFILES[options.device])
+        ua = options.user_agent
+        if ua and options.device == "mobile" and "Mobile" not in ua:
+            ua += MOBILE_UA_SUFFIX
+        return await self.browser.new_context(
+            **profile, user_agent=ua, locale=options.locale, extra_http_headers=options.extra_headers or None,
+            ignore_https_errors=False, java_script_enabled=True, service_workers="block",
+        )
+
+    async def close(self) -> None:
+        if self._browser is not None:
+            with contextlib.suppress(PlaywrightError):
+                await self._browser.close()
+            self._browser = None
+        if self._pw is not None:
+            await self._pw.stop()
+            self._pw = None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__

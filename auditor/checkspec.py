@@ -1,0 +1,114 @@
+"""The shape every check has, and the context its gather receives.
+
+Like Lighthouse's audits, a check declares what it needs and splits into `gather` (the only code that
+drives the browser; returns JSON-serialisable evidence) and `assess` (a pure function of evidence and
+thresholds). The runner owns isolation: a gather that raises or times out makes the check not measured,
+never a lost audit."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from playwright.async_api import BrowserContext
+from pydantic import BaseModel
+
+from auditor.browser.guard import GuardedPage, GuardLog, install_guards
+from auditor.browser.session import BrowserSession, ContextOptions
+from auditor.config import AuditConfig
+from auditor.crawl.urls import Scope
+from auditor.findings import CheckOutcome, FindingTemplate
+from auditor.journey import Attachments
+from auditor.snapshot import PageLoadFailure, PageSnapshot
+
+
+class NotApplicable(Exception):
+    """Raised by a gather when the check does not apply to this site (e.g. no shop at all)."""
+
+
+@dataclass
+class SiteContext:
+    start_url: str
+    scope: Scope
+    config: AuditConfig
+    snapshots: list[PageSnapshot]
+    failures: list[PageLoadFailure]
+    attachments: Attachments
+    session: BrowserSession
+    context_options: ContextOptions
+    guard_log: GuardLog
+    needed: dict[str, Any] = field(default_factory=dict)
+    _contexts: list[BrowserContext] = field(default_factory=list)
+
+    @property
+    def home(self) -> PageSnapshot | None:
+        return self.snapshots[0] if self.snapshots else None
+
+    def pages_with_role(self, *roles: str) -> list[PageSnapshot]:
+        return [s for s in self.snapshots if s.role in roles]
+
+    async def new_guarded_page(self, prefix: str) -> GuardedPage:
+        """A page in a fresh context (its own cookies and cart), under every guard."""
+        context = await self.session.new_context(self.context_options)
+        await install_guards(context, self.scope, self.guard_log)
+        self._contexts.append(context)
+        page = await context.new_page()
+        return GuardedPage(page, self.scope, self.attachments, prefix, self.guard_log,
+                           timeout_ms=min(self.config.crawl.page_timeout_ms, 20000))
+
+    async def close(self) -> None:
+        for context in self._contexts:
+            with contextlib.suppress(Exception):
+                await context.close()
+        self._contexts.clear()
+
+
+Gather = Callable[[SiteContext], Awaitable[Any]]
+Assess = Callable[[Any, Any], CheckOutcome]
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    id: str
+    title: str
+    kind: Literal["page", "journey"]
+    gather: Gather
+    assess: Assess
+    thresholds: type[BaseModel]
+    findings: dict[str, FindingTemplate]
+    needs: tuple[str, ...] = ()
+    timeout_s: float = 120.0
+    weight: float = 1.0
+
+
+def evidence_to_json(evidence: Any) -> dict[str, Any]:
+    if dataclasses.is_dataclass(evidence) and not isinstance(evidence, type):
+        return dataclasses.asdict(evidence)
+    if isinstance(evidence, dict):
+        return evidence
+    return {"value": evidence}
+
+
+def order_by_needs(specs: list[CheckSpec]) -> list[CheckSpec]:
+    """Topological order; a check whose need is not selected still runs and reports it as not measured."""
+    by_id = {s.id: s for s in specs}
+    done: list[CheckSpec] = []
+    seen: set[str] = set()
+
+    def visit(spec: CheckSpec, stack: tuple[str, ...] = ()) -> None:
+        if spec.id in seen:
+            return
+        if spec.id in stack:
+            raise ValueError(f"check dependency cycle: {' -> '.join((*stack, spec.id))}")
+        for need in spec.needs:
+            if need in by_id:
+                visit(by_id[need], (*stack, spec.id))
+        seen.add(spec.id)
+        done.append(spec)
+
+    for spec in specs:
+        visit(spec)
+    return done

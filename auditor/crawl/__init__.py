@@ -1,0 +1,1 @@
+"""Deciding which URLs to visit: scope, normalisation, robots.txt, sitemaps, the frontier and its budgets."""

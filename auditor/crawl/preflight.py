@@ -1,0 +1,77 @@
+"""Before the browser: one plain HTTP request tells apart the failures a user can act on (no such host,
+refused, TLS, timeout, HTTP error, not a web page), each as a one-line reason with a stable code."""
+
+from __future__ import annotations
+
+import ssl
+from dataclasses import dataclass
+
+import httpx
+
+from auditor.crawl.urls import Scope
+
+MAX_REDIRECTS = 10
+
+
+@dataclass(frozen=True)
+class PreflightResult:
+    url: str
+    final_url: str
+    status: int | None
+    content_type: str
+    redirects: list[str]
+    error_code: str | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error_code is None
+
+
+def _fail(url: str, code: str, message: str, status: int | None = None, redirects: list[str] | None = None) -> PreflightResult:
+    return PreflightResult(url, url, status, "", redirects or [], code, message)
+
+
+async def preflight(url: str, *, user_agent: str, timeout_s: float = 20.0, scope: Scope | None = None,
+                    headers: dict[str, str] | None = None) -> PreflightResult:
+    redirects: list[str] = []
+    current = url
+    timeout = httpx.Timeout(timeout_s, connect=min(timeout_s, 10.0))
+    async with httpx.AsyncClient(follow_redirects=False, timeout=timeout, headers={"User-Agent": user_agent, **(headers or {})}) as client:
+        for _ in range(MAX_REDIRECTS + 1):
+            try:
+                async with client.stream("GET", current) as response:
+                    status = response.status_code
+                    ctype = response.headers.get("content-type", "")
+                    location = response.headers.get("location")
+            except httpx.ConnectError as exc:
+                text = str(exc)
+                if isinstance(exc.__cause__, ssl.SSLError) or "SSL" in text or "certificate" in text.lower():
+                    return _fail(url, "tls", f"{current}: the TLS certificate or handshake failed ({text[:120]})", redirects=redirects)
+                if "Name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text or "No address" in text:
+                    return _fail(url, "dns", f"{current}: the host name could not be resolved; check the spelling", redirects=redirects)
+                return _fail(url, "unreachable", f"{current}: the connection was refused or failed; is the site running?",
+                             redirects=redirects)
+            except httpx.TimeoutException:
+                return _fail(url, "timeout", f"{current}: no answer within {timeout_s:g} s", redirects=redirects)
+            except httpx.HTTPError as exc:
+                return _fail(url, "unreachable", f"{current}: {type(exc).__name__}: {str(exc)[:160]}", redirects=redirects)
+            if status in (301, 302, 303, 307, 308) and location:
+                redirects.append(current)
+                nxt = str(httpx.URL(current).join(location))
+                if scope is not None and not scope.contains(nxt):
+                    return _fail(url, "redirect_out_of_scope",
+                                 f"{current} redirects to {nxt}, outside the audited site; audit that address or use --allow-host",
+                                 status, redirects)
+                current = nxt
+                continue
+            break
+        else:
+            return _fail(url, "redirect_loop", f"{url}: more than {MAX_REDIRECTS} redirects (a redirect loop?)", redirects=redirects)
+    if status >= 400:
+        return PreflightResult(url, current, status, ctype, redirects, "http_error", f"{current} answered HTTP {status}")
+    if ctype and "html" not in ctype.lower() and "xml" not in ctype.lower():
+        kind = ctype.split(";")[0].strip()
+        return PreflightResult(url, current, status, ctype, redirects, "non_html",
+                               f"{current} serves {kind}, not a web page; give the address of the site's home page")
+    return PreflightResult(url, current, status, ctype, redirects)

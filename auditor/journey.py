@@ -1,0 +1,43 @@
+"""Journey steps and the screenshots behind them: what a customer did, where, how long it took."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+
+
+@dataclass(frozen=True)
+class JourneyStep:
+    action: str
+    url: str
+    ms: int
+    screenshot: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"action": self.action, "url": self.url, "ms": self.ms, "screenshot": self.screenshot}
+
+
+class Attachments:
+    """Writes screenshots under `<out>/screenshots/` and returns paths relative to the report."""
+
+    def __init__(self, out_dir: Path | None, site_index: int = 0, enabled: bool = True) -> None:
+        self.dir = out_dir / "screenshots" if out_dir else None
+        self.site_index = site_index
+        self.enabled = enabled and out_dir is not None
+
+    async def screenshot(self, page: Page, name: str) -> str | None:
+        if not self.enabled or self.dir is None:
+            return None
+        self.dir.mkdir(parents=True, exist_ok=True)
+        safe = re.sub(r"[^a-z0-9_-]+", "-", name.lower())[:80]
+        filename = f"site{self.site_index + 1}-{safe}.png"
+        try:
+            await page.screenshot(path=str(self.dir / filename), timeout=5000, full_page=False)
+        except PlaywrightError:
+            return None
+        return f"screenshots/{filename}"

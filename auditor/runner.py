@@ -1,0 +1,265 @@
+"""crawl -> page snapshots -> journeys -> assess -> AuditResult. The runner knows no particular check: it
+only orders them by `needs`, isolates each one, and turns failures into "not measured" with a reason."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from auditor import __version__
+from auditor.browser.guard import GuardLog, install_guards
+from auditor.browser.session import BrowserSession, ContextOptions
+from auditor.checkspec import CheckSpec, NotApplicable, SiteContext, evidence_to_json, order_by_needs
+from auditor.config import AuditConfig
+from auditor.crawl.frontier import Frontier
+from auditor.crawl.preflight import preflight
+from auditor.crawl.robots import RobotsPolicy, fetch_robots
+from auditor.crawl.sitemaps import collect_sitemap_urls
+from auditor.crawl.urls import Scope, normalize_url
+from auditor.findings import Status
+from auditor.journey import Attachments
+from auditor.progress import Progress, SilentProgress
+from auditor.results import AuditResult, CheckResult, SiteResult
+from auditor.snapshot import LoadSettings, PageLoadFailure, PageSnapshot, load_page
+
+log = logging.getLogger(__name__)
+
+
+def default_user_agent(browser_version: str) -> str:
+    major = browser_version.split(".")[0] or "120"
+    return (f"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{major}.0.0.0 "
+            f"Safari/537.36 cxaudit/{__version__}")
+
+
+def page_json(item: PageSnapshot | PageLoadFailure) -> dict[str, Any]:
+    if isinstance(item, PageLoadFailure):
+        return {"url": item.url, "status": item.status, "role": None, "timings": None,
+                "error": {"code": item.code, "message": item.message}}
+    t = item.timings
+    return {
+        "url": item.final_url, "requested_url": item.url, "status": item.status, "role": item.role, "title": item.title,
+        "depth": item.depth,
+        "timings": {"ttfb_ms": _r(t.ttfb_ms), "fcp_ms": _r(t.fcp_ms), "lcp_ms": _r(t.lcp_ms), "cls": _r(t.cls, 4),
+                    "cls_total": _r(t.cls_total, 4), "tbt_ms": _r(t.tbt_ms), "load_ms": _r(t.load_ms)},
+        "lcp_element": t.lcp_element, "transfer_bytes": t.transfer_bytes, "requests": t.requests,
+        "js_errors": len(item.console_errors), "failed_requests": len(item.failed_requests),
+        "screenshot": item.screenshot, "error": None,
+    }
+
+
+def _r(value: float | None, digits: int = 0) -> float | None:
+    if value is None:
+        return None
+    return round(value, digits) if digits else round(value)
+
+
+class Auditor:
+    def __init__(self, config: AuditConfig, checks: list[CheckSpec], progress: Progress | None = None,
+                 out_dir: Path | None = None) -> None:
+        self.config = config
+        self.checks = order_by_needs([c for c in checks if c.id in config.checks])
+        self.progress = progress or SilentProgress()
+        self.out_dir = out_dir if out_dir is not None else config.out
+        self.partial: list[SiteResult] = []
+
+    async def run(self, session: BrowserSession | None = None) -> AuditResult:
+        """Audits every configured site; pass a started `session` to share one browser across runs (tests)."""
+        if session is None:
+            async with BrowserSession(self.config.browser_path, self.config.browser_endpoint) as own:
+                return await self.run(own)
+        started = time.perf_counter()
+        started_at = datetime.now(UTC).isoformat(timespec="seconds")
+        semaphore = asyncio.Semaphore(self.config.site_concurrency)
+
+        async def one(index: int, url: str) -> SiteResult:
+            async with semaphore:
+                return await self.audit_site_bounded(session, index, url)
+
+        sites = await asyncio.gather(*(one(i, u) for i, u in enumerate(self.config.urls)))
+        browser = {"version": session.version, "source": session.location.source if session.location else None}
+        return AuditResult(started_at=started_at, duration_ms=round((time.perf_counter() - started) * 1000),
+                           config=self.config.public_dict(), sites=list(sites), browser=browser)
+
+    async def audit_site_bounded(self, session: BrowserSession, index: int, url: str) -> SiteResult:
+        result = SiteResult(start_url=url)
+        self.partial.append(result)
+        started = time.perf_counter()
+        try:
+            await asyncio.wait_for(self.audit_site(session, index, url, result), timeout=self.config.site_timeout_s)
+        except TimeoutError:
+            note = f"the site's time budget of {self.config.site_timeout_s} s ran out; the report has what was measured"
+            result.crawl.setdefault("notes", []).append(note)
+            for spec in self.checks:
+                if not any(c.id == spec.id for c in result.checks):
+                    result.checks.append(CheckResult(spec.id, spec.title, Status.NOT_MEASURED, None, {},
+                                                     reason="the site's time budget ran out before this check"))
+        result.duration_ms = round((time.perf_counter() - started) * 1000)
+        result.score = site_score(result.checks, {c.id: c.weight for c in self.checks})
+        self.progress.site_done(url, f"score {result.score}" if result.score is not None else (
+            result.error["message"] if result.error else "no score"))
+        return result
+
+    async def audit_site(self, session: BrowserSession, index: int, url: str, result: SiteResult) -> None:
+        cfg = self.config
+        user_agent = cfg.crawl.user_agent or default_user_agent(session.version)
+        scope = Scope(url, frozenset(cfg.crawl.allow_hosts))
+        pre = await preflight(url, user_agent=user_agent, timeout_s=cfg.crawl.page_timeout_ms / 1000, scope=scope)
+        if not pre.ok:
+            result.error = {"code": pre.error_code or "unreachable", "message": pre.error or "unreachable"}
+            return
+        result.final_url = pre.final_url
+        start = normalize_url(pre.final_url) or pre.final_url
+        scope = Scope(start, frozenset(cfg.crawl.allow_hosts))
+        async with httpx.AsyncClient(timeout=10.0, headers={"User-Agent": user_agent}, follow_redirects=True) as client:
+            robots = await fetch_robots(client, start, ignored=cfg.crawl.ignore_robots)
+            sitemap_urls = (await collect_sitemap_urls(client, start, robots.sitemaps, scope)
+                            if cfg.crawl.use_sitemaps else [])
+        frontier = Frontier(scope, robots, user_agent, max_pages=cfg.crawl.max_pages, max_depth=cfg.crawl.max_depth)
+        frontier.add(start, 0)
+        for seed in sitemap_urls:
+            frontier.add(seed, 1)
+        context_options = ContextOptions(device=cfg.device, user_agent=user_agent, locale=cfg.locale)
+        attachments = Attachments(self.out_dir if cfg.screenshots else None, index)
+        guard_log = GuardLog()
+        self.progress.site_started(start, cfg.crawl.max_pages)
+        snapshots, failures = await self.crawl(session, frontier, context_options, scope, attachments, guard_log, robots)
+        result.pages = [page_json(x) for x in snapshots] + [page_json(x) for x in failures]
+        result.crawl = {
+            "pages_visited": len(snapshots), "pages_failed": len(failures),
+            "pages_skipped": sum(frontier.skipped.values()) + frontier.pending,
+            "skipped_reasons": dict(frontier.skipped), "robots_txt": robots.status,
+            "robots_ignored": robots.ignored, "sitemap_urls": len(sitemap_urls), "user_agent": user_agent,
+        }
+        if snapshots and snapshots[0].screenshot:
+            result.screenshot = snapshots[0].screenshot
+        if not snapshots:
+            reasons = "; ".join(sorted({f.message for f in failures})) or "no page could be loaded"
+            result.error = {"code": "all_pages_failed", "message": f"every page failed: {reasons}"}
+            return
+        ctx = SiteContext(start, scope, cfg, snapshots, failures, attachments, session, context_options, guard_log)
+        try:
+            for spec in self.checks:
+                check_result = await self.run_check(spec, ctx, result)
+                result.checks.append(check_result)
+                self.progress.check_done(start, spec.id, check_result.status.value)
+        finally:
+            await ctx.close()
+            result.guard = {"refused": guard_log.refused, "blocked_out_of_scope": guard_log.blocked_out_of_scope[:50],
+                            "dialogs_dismissed": len(guard_log.dialogs), "popups_closed": guard_log.popups_closed}
+
+    async def crawl(self, session: BrowserSession, frontier: Frontier, options: ContextOptions, scope: Scope,
+                    attachments: Attachments, guard_log: GuardLog,
+                    robots: RobotsPolicy) -> tuple[list[PageSnapshot], list[PageLoadFailure]]:
+        cfg = self.config
+        context = await session.new_context(options)
+        await install_guards(context, scope, guard_log)
+        settings = LoadSettings(timeout_ms=cfg.crawl.page_timeout_ms)
+        snapshots: list[PageSnapshot] = []
+        failures: list[PageLoadFailure] = []
+        delay = max(cfg.crawl.delay_ms / 1000, robots.crawl_delay(frontier.user_agent) or 0.0)
+        active = 0
+        wake = asyncio.Event()
+        seen_final: set[str] = set()
+
+        async def worker() -> None:
+            nonlocal active, context
+            while True:
+                item = frontier.pop()
+                if item is None:
+                    if active == 0:
+                        wake.set()
+                        return
+                    wake.clear()
+                    await wake.wait()
+                    continue
+                url, depth = item
+                active += 1
+                try:
+                    if not session.browser.is_connected():
+                        await session.ensure_alive()
+                        context = await session.new_context(options)
+                        await install_guards(context, scope, guard_log)
+                    is_home = depth == 0
+                    snap = await load_page(context, url, settings=settings, attachments=attachments,
+                                           screenshot_name="home" if is_home else None, depth=depth)
+                    if isinstance(snap, PageLoadFailure):
+                        failures.append(snap)
+                        self.progress.page_done(url, False, snap.message)
+                    else:
+                        final = normalize_url(snap.final_url) or snap.final_url
+                        frontier.mark_seen(final)
+                        if final in seen_final or not scope.contains(snap.final_url):
+                            frontier.skipped["duplicate_after_redirect" if final in seen_final else "redirected_out_of_scope"] += 1
+                        else:
+                            seen_final.add(final)
+                            snapshots.append(snap)
+                            self.progress.page_done(url, True, snap.role)
+                            for link in snap.links:
+                                frontier.add(link.href, depth + 1, link.text)
+                    if delay:
+                        await asyncio.sleep(delay)
+                finally:
+                    active -= 1
+                    wake.set()
+
+        try:
+            await asyncio.gather(*(worker() for _ in range(cfg.crawl.concurrency)))
+        finally:
+            with contextlib.suppress(Exception):
+                await context.close()
+        snapshots.sort(key=lambda s: (s.depth, s.final_url))
+        return snapshots, failures
+
+    async def run_check(self, spec: CheckSpec, ctx: SiteContext, site: SiteResult) -> CheckResult:
+        started = time.perf_counter()
+        missing = [n for n in spec.needs if n not in ctx.needed]
+        if missing:
+            return CheckResult(spec.id, spec.title, Status.NOT_MEASURED, None, {},
+                               reason=f"needs the {', '.join(missing)} check, which was not measured")
+        try:
+            thresholds = spec.thresholds.model_validate(self.config.thresholds.get(spec.id, {}))
+        except Exception as exc:
+            return CheckResult(spec.id, spec.title, Status.NOT_MEASURED, None, {},
+                               reason=f"invalid thresholds: {str(exc).splitlines()[0]}")
+        journey = []
+        try:
+            evidence = await asyncio.wait_for(spec.gather(ctx), timeout=spec.timeout_s)
+        except NotApplicable as exc:
+            return CheckResult(spec.id, spec.title, Status.NOT_APPLICABLE, None, {}, reason=str(exc))
+        except TimeoutError:
+            return CheckResult(spec.id, spec.title, Status.NOT_MEASURED, None, {},
+                               reason=f"gathering took longer than {spec.timeout_s:g} s")
+        except Exception as exc:
+            log.debug("gather %s failed", spec.id, exc_info=True)
+            return CheckResult(spec.id, spec.title, Status.NOT_MEASURED, None, {},
+                               reason=f"gathering failed: {type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}")
+        ctx.needed[spec.id] = evidence
+        journey = list(getattr(evidence, "journey_steps", []) or [])
+        evidence_json = evidence_to_json(evidence)
+        evidence_json.pop("journey_steps", None)
+        try:
+            outcome = spec.assess(evidence, thresholds)
+        except Exception as exc:
+            log.debug("assess %s failed", spec.id, exc_info=True)
+            return CheckResult(spec.id, spec.title, Status.NOT_MEASURED, None, evidence_json, journey=journey,
+                               reason=f"assessment failed: {type(exc).__name__}: {exc}")
+        return CheckResult(
+            spec.id, spec.title, outcome.status, outcome.score, evidence_json, findings=outcome.findings,
+            journey=journey, reason=outcome.reason, strengths=outcome.strengths,
+            duration_ms=round((time.perf_counter() - started) * 1000),
+        )
+
+
+def site_score(checks: list[CheckResult], weights: dict[str, float]) -> int | None:
+    scored = [(c.score, weights.get(c.id, 1.0)) for c in checks if c.score is not None]
+    if not scored:
+        return None
+    total = sum(w for _, w in scored)
+    return round(sum(s * w for s, w in scored) / total)

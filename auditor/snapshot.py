@@ -1,0 +1,309 @@
+"""One load per page: everything the page-level checks need, read from the browser's own Performance APIs.
+
+The CLS window rule: after the `load` event the page is watched until it is quiet (no layout shift, no
+request in flight and no new request for `quiet_ms`, 1 s), for at most `settle_limit_ms` (6 s), so late shifts from lazy images,
+banners and web fonts are counted. CLS is reported the way Lighthouse and Chrome do (the largest session
+window: shifts less than 1 s apart, windows capped at 5 s) and also as the strict sum of every shift."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from playwright.async_api import BrowserContext, Page, Request, Response
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+from auditor.journey import Attachments
+from auditor.page_roles import guess_role
+
+METRICS_INIT_SCRIPT = """
+(() => {
+  if (window.__cxaudit) return;
+  const s = window.__cxaudit = {lcp: null, lcpEl: null, shifts: [], longTasks: [], lastShift: 0};
+  const describe = (el) => {
+    if (!el || !el.tagName) return null;
+    let d = el.tagName.toLowerCase();
+    if (el.id) return d + '#' + el.id;
+    if (el.classList && el.classList.length) d += '.' + Array.from(el.classList).slice(0, 2).join('.');
+    return d;
+  };
+  const observe = (type, cb) => { try { new PerformanceObserver(l => l.getEntries().forEach(cb)).observe({type, buffered: true}); } catch (e) {} };
+  observe('largest-contentful-paint', e => { s.lcp = e.renderTime || e.loadTime || e.startTime; s.lcpEl = describe(e.element); });
+  observe('layout-shift', e => { if (!e.hadRecentInput) { s.shifts.push([e.startTime, e.value]); s.lastShift = performance.now(); } });
+  observe('longtask', e => { s.longTasks.push([e.startTime, e.duration]); });
+})();
+"""
+
+READ_METRICS = """
+() => {
+  const s = window.__cxaudit || {lcp: null, lcpEl: null, shifts: [], longTasks: []};
+  const nav = performance.getEntriesByType('navigation')[0];
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  const res = performance.getEntriesByType('resource');
+  let bytes = nav ? (nav.transferSize || nav.encodedBodySize || 0) : 0;
+  for (const r of res) bytes += (r.transferSize || r.encodedBodySize || 0);
+  return {
+    ttfb: nav ? nav.responseStart : null, load: nav && nav.loadEventEnd ? nav.loadEventEnd : null,
+    dcl: nav ? nav.domContentLoadedEventEnd : null, fcp: fcp ? fcp.startTime : null, lcp: s.lcp, lcpEl: s.lcpEl,
+    shifts: s.shifts, longTasks: s.longTasks, bytes, requests: res.length + 1, sinceLastShift: performance.now() - (s.lastShift || 0),
+  };
+}
+"""
+
+READ_PAGE = """
+() => {
+  const region = (el) => {
+    if (el.closest('footer,[role=contentinfo]')) return 'footer';
+    if (el.closest('header,[role=banner]')) return 'header';
+    if (el.closest('nav,[role=navigation]')) return 'nav';
+    return 'main';
+  };
+  const visible = (el) => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
+  const links = Array.from(document.querySelectorAll('a[href]')).slice(0, 3000).map(a => ({
+    href: a.href, text: (a.innerText || a.getAttribute('aria-label') || a.title || (a.querySelector('img[alt]') || {}).alt || '').trim().replace(/\\s+/g, ' ').slice(0, 200),
+    region: region(a), visible: visible(a)}));
+  const labelFor = (el) => {
+    if (el.labels && el.labels.length) return el.labels[0].innerText.trim();
+    return el.getAttribute('aria-label') || el.getAttribute('placeholder') || '';
+  };
+  const forms = Array.from(document.forms).slice(0, 50).map(f => ({
+    action: f.action, method: (f.getAttribute('method') || 'get').toLowerCase(), region: region(f), visible: visible(f),
+    role: f.getAttribute('role'),
+    fields: Array.from(f.elements).filter(el => ['INPUT','SELECT','TEXTAREA'].includes(el.tagName)).slice(0, 80).map(el => ({
+      tag: el.tagName.toLowerCase(), type: (el.getAttribute('type') || '').toLowerCase(), name: el.name || '', id: el.id || '',
+      required: !!el.required || el.getAttribute('aria-required') === 'true', label: labelFor(el).slice(0, 120),
+      visible: visible(el), autocomplete: el.getAttribute('autocomplete') || ''}))}));
+  return {title: document.title, lang: document.documentElement.lang || '', links, forms,
+          text: (document.body ? document.body.innerText : '').slice(0, 20000)};
+}
+"""
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    text: str
+    region: str  # header | nav | main | footer
+    visible: bool
+
+
+@dataclass(frozen=True)
+class Timings:
+    ttfb_ms: float | None = None
+    fcp_ms: float | None = None
+    lcp_ms: float | None = None
+    cls: float | None = None
+    cls_total: float | None = None
+    tbt_ms: float | None = None
+    load_ms: float | None = None
+    lcp_element: str | None = None
+    transfer_bytes: int = 0
+    requests: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+
+
+@dataclass
+class PageSnapshot:
+    url: str
+    final_url: str
+    status: int | None
+    content_type: str
+    title: str
+    html: str
+    text: str
+    lang: str
+    links: list[Link]
+    forms: list[dict[str, Any]]
+    timings: Timings
+    redirects: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    screenshot: str | None = None
+    role: str = "other"
+    depth: int = 0
+    script_srcs: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PageLoadFailure:
+    url: str
+    code: str  # timeout | http_error | crashed | non_html | out_of_scope | network
+    message: str
+    status: int | None = None
+
+
+def session_window_cls(shifts: list[tuple[float, float]]) -> float:
+    """The largest burst of shifts: a window closes after a 1 s gap or once it spans 5 s (Chrome's CLS)."""
+    best = current = 0.0
+    window_start = prev = None
+    for start, value in sorted(shifts):
+        if window_start is None or prev is None or start - prev > 1000 or start - window_start > 5000:
+            window_start, current = start, 0.0
+        current += value
+        prev = start
+        best = max(best, current)
+    return best
+
+
+def total_blocking_time(long_tasks: list[tuple[float, float]], fcp_ms: float | None) -> float:
+    """Lighthouse's TBT: the part of every long task after FCP that exceeds 50 ms."""
+    start = fcp_ms or 0.0
+    total = 0.0
+    for task_start, duration in long_tasks:
+        end = task_start + duration
+        if end <= start:
+            continue
+        effective = end - max(task_start, start)
+        total += max(0.0, effective - 50.0)
+    return total
+
+
+def timings_from_metrics(m: dict[str, Any]) -> Timings:
+    shifts = [(float(a), float(b)) for a, b in m.get("shifts") or []]
+    tasks = [(float(a), float(b)) for a, b in m.get("longTasks") or []]
+    fcp = m.get("fcp")
+    return Timings(
+        ttfb_ms=m.get("ttfb"), fcp_ms=fcp, lcp_ms=m.get("lcp"), cls=session_window_cls(shifts),
+        cls_total=sum(v for _, v in shifts), tbt_ms=total_blocking_time(tasks, fcp), load_ms=m.get("load"),
+        lcp_element=m.get("lcpEl"), transfer_bytes=int(m.get("bytes") or 0), requests=int(m.get("requests") or 0),
+    )
+
+
+@dataclass(frozen=True)
+class LoadSettings:
+    timeout_ms: int = 30000
+    quiet_ms: int = 1000  # Lighthouse's network and CPU quiet thresholds are 1 s as well
+    settle_limit_ms: int = 6000
+    max_html_bytes: int = 3_000_000
+
+
+async def _wait_until_quiet(page: Page, network: dict[str, float], settings: LoadSettings) -> None:
+    """Returns once no request is in flight and neither the network nor the layout changed for
+    `quiet_ms`; gives up after `settle_limit_ms`. Polls cheaply every 100 ms."""
+    deadline = time.perf_counter() + settings.settle_limit_ms / 1000
+    while time.perf_counter() < deadline:
+        try:
+            since_shift = await page.evaluate("() => performance.now() - ((window.__cxaudit || {}).lastShift || 0)")
+        except PlaywrightError:
+            return
+        since_network = (time.perf_counter() - network["last"]) * 1000
+        if network["inflight"] <= 0 and since_network >= settings.quiet_ms and since_shift >= settings.quiet_ms:
+            return
+        await asyncio.sleep(0.1)
+
+
+async def load_page(
+    context: BrowserContext, url: str, *, settings: LoadSettings | None = None,
+    attachments: Attachments | None = None, screenshot_name: str | None = None, depth: int = 0,
+) -> PageSnapshot | PageLoadFailure:
+    """Loads one page in a fresh tab and reads everything from it; failures are values, not exceptions."""
+    settings = settings or LoadSettings()
+    page = await context.new_page()
+    await page.add_init_script(METRICS_INIT_SCRIPT)
+    network = {"inflight": 0.0, "last": time.perf_counter()}
+    console_errors: list[str] = []
+    failed: list[str] = []
+    scripts: list[str] = []
+    crashed = asyncio.Event()
+
+    def on_request(req: Request) -> None:
+        network["inflight"] += 1
+        network["last"] = time.perf_counter()
+        if req.resource_type == "script":
+            scripts.append(req.url[:300])
+
+    def on_done(req: Request) -> None:
+        network["inflight"] -= 1
+        network["last"] = time.perf_counter()
+
+    def on_failed(req: Request) -> None:
+        network["inflight"] -= 1
+        network["last"] = time.perf_counter()
+        failed.append(f"{req.url[:200]} ({req.failure or 'failed'})")
+
+    def on_response(resp: Response) -> None:
+        if resp.status >= 400:
+            failed.append(f"{resp.url[:200]} (HTTP {resp.status})")
+
+    page.on("request", on_request)
+    page.on("requestfinished", on_done)
+    page.on("requestfailed", on_failed)
+    page.on("response", on_response)
+    page.on("pageerror", lambda err: console_errors.append(str(err)[:300]))
+    page.on("console", lambda msg: console_errors.append(msg.text[:300]) if msg.type == "error" else None)
+    page.on("crash", lambda _p: crashed.set())
+    try:
+        try:
+            response = await page.goto(url, wait_until="load", timeout=settings.timeout_ms)
+        except PlaywrightTimeout:
+            return PageLoadFailure(url, "timeout", f"the page did not finish loading within {settings.timeout_ms / 1000:g} s")
+        except PlaywrightError as exc:
+            text = str(exc)
+            if crashed.is_set() or "crash" in text.lower():
+                return PageLoadFailure(url, "crashed", "the page crashed the browser tab")
+            if "ERR_BLOCKED_BY_CLIENT" in text:
+                return PageLoadFailure(url, "out_of_scope", "the page redirected outside the audited site or into a purchase")
+            if "Download is starting" in text:
+                return PageLoadFailure(url, "non_html", "the URL is a download, not a page")
+            return PageLoadFailure(url, "network", _net_reason(text))
+        if response is None:
+            return PageLoadFailure(url, "network", "no response")
+        ctype = (await response.all_headers()).get("content-type", "")
+        status = response.status
+        redirects = []
+        req = response.request.redirected_from
+        while req is not None:
+            redirects.append(req.url)
+            req = req.redirected_from
+        if ctype and not any(t in ctype for t in ("html", "xml")):
+            return PageLoadFailure(url, "non_html", f"the URL serves {ctype.split(';')[0]}, not a web page", status)
+        await _wait_until_quiet(page, network, settings)
+        if crashed.is_set():
+            return PageLoadFailure(url, "crashed", "the page crashed the browser tab")
+        metrics = await page.evaluate(READ_METRICS)
+        info = await page.evaluate(READ_PAGE)
+        html = await page.content()
+        if len(html) > settings.max_html_bytes:
+            html = html[: settings.max_html_bytes]
+        shot = None
+        if attachments is not None and screenshot_name:
+            shot = await attachments.screenshot(page, screenshot_name)
+        links = [Link(str(x["href"]), str(x["text"]), str(x["region"]), bool(x["visible"])) for x in info["links"]]
+        snap = PageSnapshot(
+            url=url, final_url=page.url, status=status, content_type=ctype, title=str(info["title"])[:300],
+            html=html, text=str(info["text"]), lang=str(info["lang"]), links=links, forms=list(info["forms"]),
+            timings=timings_from_metrics(metrics), redirects=list(reversed(redirects)),
+            console_errors=console_errors[:50], failed_requests=failed[:50], screenshot=shot, depth=depth,
+            script_srcs=scripts[:200],
+        )
+        snap.role = guess_role(snap.final_url, snap.title, snap.html, snap.text, snap.forms, is_start=depth == 0)
+        return snap
+    except PlaywrightError as exc:
+        if crashed.is_set() or "crash" in str(exc).lower() or "closed" in str(exc).lower():
+            return PageLoadFailure(url, "crashed", "the page crashed the browser tab")
+        return PageLoadFailure(url, "network", _net_reason(str(exc)))
+    finally:
+        with contextlib.suppress(PlaywrightError):
+            await page.close()
+
+
+def _net_reason(text: str) -> str:
+    for code, reason in (("ERR_NAME_NOT_RESOLVED", "the host name could not be resolved"),
+                         ("ERR_CONNECTION_REFUSED", "the connection was refused"),
+                         ("ERR_CONNECTION_RESET", "the connection was reset"),
+                         ("ERR_TOO_MANY_REDIRECTS", "the page redirects in a loop"),
+                         ("ERR_CERT", "the TLS certificate is not valid"),
+                         ("ERR_SSL", "the TLS handshake failed"),
+                         ("ERR_EMPTY_RESPONSE", "the server closed the connection without answering"),
+                         ("ERR_INVALID_RESPONSE", "the server sent an invalid response"),
+                         ("ERR_ABORTED", "the navigation was aborted")):
+        if code in text:
+            return reason
+    return text.strip().splitlines()[0][:200] if text.strip() else "the page could not be loaded"

@@ -1,0 +1,63 @@
+"""The page snapshot reads real timings from a real Chromium against pages with controlled delays."""
+
+from collections.abc import Callable
+
+import pytest
+
+from auditor.browser.session import BrowserSession, ContextOptions
+from auditor.demo.httpkit import App, LocalServer
+from auditor.snapshot import PageSnapshot, load_page
+from tests.sites.perf import perf_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def perf_url(serve_app: Callable[[App], LocalServer]) -> str:
+    return serve_app(perf_app()).url
+
+
+async def snap(session: BrowserSession, url: str) -> PageSnapshot:
+    context = await session.new_context(ContextOptions())
+    try:
+        result = await load_page(context, url)
+    finally:
+        await context.close()
+    assert isinstance(result, PageSnapshot), result
+    return result
+
+
+async def test_lcp_waits_for_a_delayed_hero_image(browser_session: BrowserSession, perf_url: str) -> None:
+    s = await snap(browser_session, perf_url + "lcp-delayed")
+    assert s.timings.lcp_ms is not None and s.timings.lcp_ms >= 1500
+    assert s.timings.lcp_element == "img"
+
+
+async def test_late_layout_shift_is_caught_every_time(browser_session: BrowserSession, perf_url: str) -> None:
+    for _ in range(5):
+        s = await snap(browser_session, perf_url + "late-shift")
+        assert s.timings.cls is not None and s.timings.cls > 0.1
+        assert s.timings.cls_total is not None and s.timings.cls_total >= s.timings.cls
+
+
+async def test_busy_loop_shows_as_blocking_time(browser_session: BrowserSession, perf_url: str) -> None:
+    s = await snap(browser_session, perf_url + "busy")
+    assert s.timings.tbt_ms is not None and s.timings.tbt_ms > 200
+
+
+async def test_ttfb_reads_the_server_delay(browser_session: BrowserSession, perf_url: str) -> None:
+    s = await snap(browser_session, perf_url + "slow-server")
+    assert s.timings.ttfb_ms is not None and 400 <= s.timings.ttfb_ms <= 450 + 50
+
+
+async def test_snapshot_reads_links_with_their_region_and_guesses_roles(browser_session: BrowserSession,
+                                                                          demo_shop: Callable) -> None:
+    _shop, url = demo_shop()
+    home = await snap(browser_session, url)
+    assert home.role == "home"
+    regions = {(link.text, link.region) for link in home.links}
+    assert ("Contact us", "footer") in regions
+    assert ("Kitchen", "header") in regions and ("Kitchen", "footer") in regions
+    product = await snap(browser_session, url + "product/copper-kettle")
+    assert product.role == "product"
+    assert (await snap(browser_session, url + "contact")).role == "contact"

@@ -1,0 +1,30 @@
+"""Fixture pages with controlled timing: a delayed LCP image, a late layout shift, a busy main thread,
+a slow server."""
+
+from __future__ import annotations
+
+from auditor.demo.httpkit import App, Response
+
+# Chrome ignores low-entropy images (under 0.05 bits per pixel) as LCP candidates, so the hero carries detail.
+HERO_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="#3a7"/>'
+            + "".join(f'<circle cx="{(i * 37) % 800}" cy="{(i * 53) % 600}" r="{5 + i % 40}" fill="#{(i * 2654435761) % 0xFFFFFF:06x}"/>'
+                      for i in range(300)) + "</svg>")
+
+
+def perf_app() -> App:
+    app = App()
+    app.add("/lcp-delayed", lambda r: Response(
+        "<!doctype html><title>LCP</title><body style='margin:0'><p>tiny</p>"
+        "<img src='/slow.svg' width='800' height='600' style='display:block'></body>"))
+    app.add("/slow.svg", lambda r: Response(HERO_SVG, content_type="image/svg+xml", delay_s=1.5))
+    app.add("/late-shift", lambda r: Response(
+        "<!doctype html><title>Shift</title><body style='margin:0;font:20px sans-serif'>"
+        "<div id='slot'></div>" + "<p>Paragraph of text that will be pushed down.</p>" * 30 +
+        "<script>setTimeout(()=>{const d=document.getElementById('slot');d.style.height='400px';"
+        "d.style.background='#c00'},800)</script></body>"))
+    app.add("/busy", lambda r: Response(
+        "<!doctype html><title>Busy</title><body><h1>Busy page</h1><script>"
+        "requestAnimationFrame(()=>setTimeout(()=>{const t=performance.now();while(performance.now()-t<300){}},50))"
+        "</script></body>"))
+    app.add("/slow-server", lambda r: Response("<!doctype html><title>Slow</title><h1>Slow server</h1>", delay_s=0.4))
+    return app
