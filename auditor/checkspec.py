@@ -41,6 +41,7 @@ class SiteContext:
     context_options: ContextOptions
     guard_log: GuardLog
     needed: dict[str, Any] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)  # shared work between checks of one site (e.g. click maps)
     _contexts: list[BrowserContext] = field(default_factory=list)
 
     @property

@@ -1,10 +1,11 @@
-"""The checks cxaudit runs, listed explicitly (no import side effects, no plugin magic)."""
+"""The checks cxaudit runs, listed explicitly (no import side effects, no plugin magic). Order matters only
+where a check reads another's evidence; `needs` makes that explicit."""
 
 from __future__ import annotations
 
 from auditor.checkspec import CheckSpec
-from checks import load_time
+from checks import load_time, payment_options, support_contact
 
 
 def all_checks() -> list[CheckSpec]:
-    return [load_time.CHECK]
+    return [load_time.CHECK, support_contact.CHECK, payment_options.CHECK]

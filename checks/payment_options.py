@@ -1,0 +1,204 @@
+"""Payment options: which ways to pay a customer can see, where, and whether they see them before checkout."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict
+
+from auditor.checkspec import CheckSpec, SiteContext
+from auditor.findings import (
+    CheckOutcome,
+    CxImpact,
+    Dimension,
+    Finding,
+    FindingTemplate,
+    Severity,
+    Status,
+    make_finding,
+    outcome_from_findings,
+)
+from auditor.structured import extract_items
+from checks.page_parsing import soup
+from checks.payment_detect import (
+    KIND,
+    Detection,
+    detect_in_html,
+    detect_in_labels,
+    detect_in_schema,
+    detect_in_scripts,
+)
+
+CHECK_ID = "payment-options"
+LOCAL_METHODS = {"nl": ("ideal",), "be": ("bancontact",), "de": ("sofort", "sepa_debit", "giropay", "paypal"),
+                 "at": ("sofort", "sepa_debit"), "se": ("klarna",), "no": ("klarna",)}
+SECURITY_TEXT = re.compile(r"secure|encrypted|ssl|safe (checkout|payment)|sicher|sécurisé|veilig", re.I)
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+class PaymentThresholds(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    min_methods: int = 2
+
+
+@dataclass(frozen=True)
+class Method:
+    id: str
+    kind: str
+    seen_on: list[str]
+    how: list[str]
+
+
+@dataclass(frozen=True)
+class PaymentEvidence:
+    methods: list[Method]
+    checked_pages: int
+    shown_before_checkout: list[str]
+    payment_step_reached: bool | None
+    payment_step_methods: list[str]
+    checkout_urls: list[str]
+    checkout_https: bool | None
+    security_reassurance: bool
+    market_hint: str | None
+    where: dict[str, list[str]] = field(default_factory=dict)
+
+
+FINDINGS: dict[str, FindingTemplate] = {
+    "only-cards": FindingTemplate(
+        Severity.HIGH, "Only cards: no PayPal, wallet or pay-later option",
+        CxImpact("Many customers want to pay without typing card details. In Forrester's 2022 survey 23% of US online "
+                 "adults had abandoned a purchase because they could not use a digital payment method, and Worldpay "
+                 "reports digital wallets were half of global e-commerce spend in 2023.",
+                 Dimension.SALES_PROCESS, ("forrester-payment-friction-2022", "worldpay-gpr-2024")),
+        "Offer at least one wallet (PayPal, Apple Pay or Google Pay) through your payment provider; most "
+        "providers enable them without a new contract."),
+    "none-before-checkout": FindingTemplate(
+        Severity.MEDIUM, "Payment options are not shown before checkout",
+        CxImpact("Customers decide early whether they can pay the way they want. 13% of US shoppers who abandoned a "
+                 "checkout said there were not enough payment methods (Baymard), and seeing familiar payment "
+                 "brands is one of the cues people use to judge whether a site is safe.",
+                 Dimension.TRUST, ("baymard-cart-abandonment-2024", "baymard-payment-security")),
+        "Show the accepted payment logos in the footer and near the add-to-cart button or in the cart."),
+    "few-methods": FindingTemplate(
+        Severity.MEDIUM, "Few ways to pay",
+        CxImpact("13% of US shoppers who abandoned a checkout said the site did not offer enough payment methods "
+                 "(Baymard, 2024).", Dimension.SALES_PROCESS, ("baymard-cart-abandonment-2024",)),
+        "Add the methods your customers use most: cards from several networks, PayPal and a wallet."),
+    "local-methods-missing": FindingTemplate(
+        Severity.MEDIUM, "The local payment method for this market is missing",
+        CxImpact("In Stripe's European checkout study, 95% of shoppers said a site should offer their country's "
+                 "common payment methods, and 86% said they would often abandon without their preferred one "
+                 "(stated intent, vendor study).",
+                 Dimension.SALES_PROCESS, ("stripe-european-checkout-2022",)),
+        "Enable the market's common method (iDEAL in the Netherlands, Bancontact in Belgium, SEPA debit or "
+        "Sofort in Germany) with your payment provider."),
+    "checkout-not-https": FindingTemplate(
+        Severity.CRITICAL, "Checkout pages are not served over HTTPS",
+        CxImpact("Browsers mark such pages 'Not secure', and 25% of US shoppers who abandoned a checkout said they "
+                 "did not trust the site with their card details (Baymard, 2024).",
+                 Dimension.TRUST, ("baymard-payment-security", "baymard-cart-abandonment-2024")),
+        "Serve the whole site, and checkout above all, over HTTPS with a valid certificate; redirect HTTP to HTTPS."),
+}
+
+
+def _market(ctx: SiteContext) -> str | None:
+    home = ctx.home
+    if home is None:
+        return None
+    lang = (home.lang or "").lower().replace("_", "-")
+    if "-" in lang:
+        return lang.split("-")[1]
+    return lang or None
+
+
+async def gather(ctx: SiteContext) -> PaymentEvidence:
+    seen: dict[str, dict[str, Any]] = {}
+    where: dict[str, list[str]] = {"footer": [], "product": [], "cart": [], "payment_step": [], "other": []}
+
+    def add(det: Detection, url: str, place: str) -> None:
+        entry = seen.setdefault(det.id, {"seen_on": [], "how": []})
+        if url not in entry["seen_on"] and len(entry["seen_on"]) < 20:
+            entry["seen_on"].append(url)
+        if det.how not in entry["how"]:
+            entry["how"].append(det.how)
+        if det.id not in where[place]:
+            where[place].append(det.id)
+
+    before: set[str] = set()
+    for snap in ctx.snapshots:
+        doc = soup(snap.html)
+        footer = doc.find("footer") or doc.select_one("[role=contentinfo]")
+        footer_html = str(footer) if footer else ""
+        for det in detect_in_html(footer_html):
+            add(det, snap.final_url, "footer")
+            before.add(det.id)
+        place = snap.role if snap.role in ("product", "cart") else "other"
+        if snap.role == "checkout":
+            place = "payment_step"
+        for det in [*detect_in_html(snap.html), *detect_in_scripts(snap.script_srcs),
+                    *detect_in_schema(list(extract_items(snap.html, snap.final_url)))]:
+            add(det, snap.final_url, place)
+            if snap.role != "checkout":
+                before.add(det.id)
+    checkout = ctx.needed.get("checkout-journey")
+    reached: bool | None = None
+    step_methods: list[str] = []
+    checkout_urls = [s.final_url for s in ctx.snapshots if s.role in ("checkout", "cart")]
+    reassurance = any(SECURITY_TEXT.search(s.text[:5000]) for s in ctx.snapshots if s.role in ("checkout", "cart"))
+    if checkout is not None:
+        reached = bool(getattr(checkout, "payment_step_reached", False))
+        url = getattr(checkout, "payment_step_url", None) or ""
+        for det in detect_in_labels(list(getattr(checkout, "payment_labels", []) or [])):
+            add(det, url, "payment_step")
+            step_methods.append(det.id)
+        checkout_urls += list(getattr(checkout, "visited_urls", []) or [])
+        reassurance = reassurance or bool(getattr(checkout, "security_reassurance", False))
+    https_flags = [urlsplit(u).scheme == "https" for u in checkout_urls
+                   if (urlsplit(u).hostname or "") not in LOOPBACK]
+    methods = [Method(mid, KIND.get(mid, "other"), v["seen_on"], v["how"]) for mid, v in sorted(seen.items())]
+    return PaymentEvidence(
+        methods=methods, checked_pages=len(ctx.snapshots), shown_before_checkout=sorted(before),
+        payment_step_reached=reached, payment_step_methods=sorted(set(step_methods)),
+        checkout_urls=sorted(set(checkout_urls))[:20], checkout_https=all(https_flags) if https_flags else None,
+        security_reassurance=reassurance, market_hint=_market(ctx), where=where,
+    )
+
+
+def assess(ev: PaymentEvidence, t: PaymentThresholds) -> CheckOutcome:
+    ids = {m.id for m in ev.methods}
+    if not ids and (ev.payment_step_reached is False or ev.payment_step_reached is None):
+        return CheckOutcome(Status.NOT_MEASURED, None, reason=(
+            "no payment method is shown on the pages we visited and the payment step could not be reached, "
+            "so the options are unknown"))
+    findings: list[Finding] = []
+    strengths: list[str] = []
+    kinds = {KIND.get(i, "other") for i in ids}
+    if ev.checkout_https is False:
+        findings.append(make_finding(CHECK_ID, "checkout-not-https", FINDINGS,
+                                     "Cart or checkout pages load over plain HTTP.", page_url=ev.checkout_urls[0]))
+    if ids and kinds <= {"card"}:
+        findings.append(make_finding(CHECK_ID, "only-cards", FINDINGS,
+                                     f"We only found card payments ({', '.join(sorted(ids))})."))
+    elif ids & {"paypal", "apple_pay", "google_pay", "amazon_pay", "shop_pay"}:
+        strengths.append("A wallet or PayPal is offered.")
+    if ids and not ev.shown_before_checkout:
+        findings.append(make_finding(CHECK_ID, "none-before-checkout", FINDINGS,
+                                     "No payment logo or text appears on any page before checkout."))
+    elif ev.shown_before_checkout:
+        strengths.append(f"Payment options are visible before checkout ({', '.join(ev.shown_before_checkout)}).")
+    distinct = len(ids - {"card"}) + (1 if "card" in ids and not ids & {"visa", "mastercard", "amex"} else 0)
+    if 0 < distinct < t.min_methods:
+        findings.append(make_finding(CHECK_ID, "few-methods", FINDINGS,
+                                     f"Only {distinct} payment method(s) found: {', '.join(sorted(ids))}."))
+    local = LOCAL_METHODS.get(ev.market_hint or "")
+    if local and not ids & set(local):
+        findings.append(make_finding(CHECK_ID, "local-methods-missing", FINDINGS,
+                                     f"The site targets '{ev.market_hint}' but none of {', '.join(local)} was found."))
+    return outcome_from_findings(findings, strengths)
+
+
+CHECK = CheckSpec(id=CHECK_ID, title="Payment options", kind="page", gather=gather, assess=assess,
+                  thresholds=PaymentThresholds, findings=FINDINGS, timeout_s=60, weight=0.75)

@@ -1,0 +1,280 @@
+"""Support contact: can a customer with a problem find a way to reach a person, and how many clicks does it take?"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict
+
+from auditor.checkspec import CheckSpec, SiteContext
+from auditor.findings import (
+    CheckOutcome,
+    CxImpact,
+    Dimension,
+    Finding,
+    FindingTemplate,
+    Measurement,
+    Severity,
+    make_finding,
+    outcome_from_findings,
+)
+from auditor.snapshot import PageSnapshot
+from auditor.structured import extract_items, type_names
+from checks.click_map import build_click_map
+from checks.page_parsing import (
+    ADDRESS_HINT,
+    OPENING_HOURS,
+    channels_from_hrefs,
+    emails_in_text,
+    has_contact_form,
+    is_contact_link_text,
+    phones_in_text,
+    soup,
+)
+
+CHECK_ID = "support-contact"
+DIRECT_CHANNELS = ("phone", "email", "form", "chat")
+CHAT_VENDORS: dict[str, tuple[str, ...]] = {
+    # vendor: (script host fragments, globals or markers in page source)
+    "intercom": ("widget.intercom.io", "js.intercomcdn.com", "window.Intercom", "intercomSettings"),
+    "zendesk": ("static.zdassets.com", "zopim", "zE(", "zESettings"),
+    "drift": ("js.driftt.com", "drift.load"),
+    "livechat": ("cdn.livechatinc.com", "__lc.license", "LiveChatWidget"),
+    "tawk.to": ("embed.tawk.to", "Tawk_API"),
+    "freshchat": ("wchat.freshchat.com", "fcWidget"),
+    "hubspot": ("js.hs-scripts.com", "js.usemessages.com", "HubSpotConversations"),
+    "crisp": ("client.crisp.chat", "$crisp", "CRISP_WEBSITE_ID"),
+    "gorgias": ("config.gorgias.chat", "GorgiasChat", "gorgias-chat"),
+    "tidio": ("code.tidio.co", "tidioChatApi"),
+    "olark": ("static.olark.com", "olark("),
+}
+CHAT_LAUNCHER = re.compile(r"(chat[-_]?(launcher|widget|button|bubble)|live[-_]?chat|open[-_]chat)", re.I)
+HELP_CENTRE = re.compile(r"^\s*(faq|faqs|help( ?cent(re|er))?|support cent(re|er)|knowledge base|hilfe|aide|ayuda)\s*$", re.I)
+
+
+class ContactThresholds(BaseModel):
+    """NN/g: contact belongs in the header and footer; SYKES found phone numbers 1.23 clicks deep on average."""
+
+    model_config = ConfigDict(extra="forbid")
+    max_clicks_to_contact: int = 2
+
+
+@dataclass(frozen=True)
+class Channel:
+    type: str
+    value: str
+    found_on: str
+    clicks_from_home: int
+    how: str
+    path: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ContactEvidence:
+    channels: list[Channel]
+    min_clicks_to_contact: int | None
+    contact_link_in_header: bool
+    contact_link_in_footer: bool
+    contact_page_url: str | None
+    contact_page_status: int | None
+    pages_checked: int
+    pages_with_header_or_footer_link: int
+    pages_without_contact_link: list[str]
+    opening_hours: str | None
+    chat_vendor: str | None
+
+
+FINDINGS: dict[str, FindingTemplate] = {
+    "no-contact-channel": FindingTemplate(
+        Severity.CRITICAL, "No way to contact customer service was found",
+        CxImpact("A customer with a problem who cannot reach anyone leaves or escalates. Forrester found that 75% "
+                 "of consumers whose online service failed them switched to another channel, and hidden contact "
+                 "details make a company seem less trustworthy.",
+                 Dimension.CUSTOMER_SERVICE, ("forrester-websites-support-2012", "nngroup-contact-us-2019")),
+        "Publish a contact page with a phone number, an email address and a contact form, and link it as "
+        "'Contact us' in the header and footer of every page."),
+    "contact-deep": FindingTemplate(
+        Severity.MEDIUM, "Contact details are buried several clicks deep",
+        CxImpact("Every extra click is effort, and effort drives disloyalty: in CEB's study 96% of customers with "
+                 "a high-effort service experience became more disloyal. SYKES found top US stores put a phone "
+                 "number 1.23 clicks from the home page on average.",
+                 Dimension.CUSTOMER_SERVICE, ("ceb-effortless-experience-2013", "sykes-contact-ratings-2019")),
+        "Link the contact page directly from the header and footer, and show the phone number and email on "
+        "the help pages customers land on."),
+    "form-only": FindingTemplate(
+        Severity.MEDIUM, "Customers can only write in, not call or email",
+        CxImpact("In NN/g's testing users were frustrated when a site offered only a form, chat or a postal address; "
+                 "they expect at least a phone number and an email address. In the SYKES survey, phone (52%) and "
+                 "email (46%) were the channels shoppers with a problem said they would use most.",
+                 Dimension.CUSTOMER_SERVICE, ("nngroup-contact-us-2019", "sykes-contact-ratings-2019")),
+        "Add a customer-service phone number and an email address (with opening hours) next to the form."),
+    "no-contact-link-header": FindingTemplate(
+        Severity.LOW, "No contact link in the header",
+        CxImpact("Users look for contact links at the top right of the page and in the footer; NN/g recommends a "
+                 "plain 'Contact us' link in the main navigation.",
+                 Dimension.CUSTOMER_SERVICE, ("nngroup-contact-us-2019",)),
+        "Add a 'Contact us' (or 'Customer service') link to the header, labelled in plain words."),
+    "no-contact-link-footer": FindingTemplate(
+        Severity.MEDIUM, "No contact link in the footer",
+        CxImpact("The footer is where many users go when they need help; NN/g found customers did find service "
+                 "information in footer menus, often only after trial and error elsewhere.",
+                 Dimension.CUSTOMER_SERVICE, ("nngroup-contact-us-2019", "nngroup-ecommerce-customer-service")),
+        "Add a 'Contact us' link to the footer of every page."),
+    "contact-inconsistent": FindingTemplate(
+        Severity.LOW, "The contact link is not on every page",
+        CxImpact("WCAG 2.2 asks that help mechanisms repeated across pages appear in the same place on each page, "
+                 "so people who rely on them can find them again.",
+                 Dimension.USABILITY, ("w3c-wcag22-consistent-help",)),
+        "Render the contact link from the shared header or footer template, so every page has it in the same place."),
+    "contact-page-error": FindingTemplate(
+        Severity.HIGH, "The contact page is broken",
+        CxImpact("A broken contact page stops a customer with a problem at the moment they need help, which drives "
+                 "them to other channels or away.",
+                 Dimension.CUSTOMER_SERVICE, ("forrester-websites-support-2012",)),
+        "Fix the contact page so it loads (HTTP 200) and test it in monitoring."),
+}
+
+
+def detect_chat(page: PageSnapshot) -> str | None:
+    haystack = " ".join(page.script_srcs) + " " + page.html[:400_000]
+    for vendor, markers in CHAT_VENDORS.items():
+        if any(m in haystack for m in markers):
+            return vendor
+    doc = soup(page.html)
+    for el in doc.select("[id],[class],[aria-label]"):
+        attrs = " ".join([str(el.get("id") or ""), " ".join(el.get("class") or []), str(el.get("aria-label") or "")])
+        if CHAT_LAUNCHER.search(attrs):
+            return "unknown"
+    return None
+
+
+def channels_on_page(page: PageSnapshot) -> list[tuple[str, str, str]]:
+    """(type, value, how) for every channel a customer could use on this page."""
+    found: list[tuple[str, str, str]] = []
+    for ch in channels_from_hrefs([lk.href for lk in page.links]):
+        found.append((ch.type, ch.value, "link"))
+    for phone in phones_in_text(page.text):
+        found.append(("phone", phone, "text"))
+    for email in emails_in_text(page.text):
+        found.append(("email", email, "text"))
+    if has_contact_form(page.forms):
+        found.append(("form", page.final_url, "form"))
+    vendor = detect_chat(page)
+    if vendor:
+        found.append(("chat", vendor, "script"))
+    for item in extract_items(page.html, page.final_url):
+        names = type_names(item)
+        if "ContactPoint" in names or item.get("contactPoint") or "telephone" in item:
+            points = item.get("contactPoint") or [item]
+            for point in points if isinstance(points, list) else [points]:
+                if isinstance(point, dict):
+                    if point.get("telephone"):
+                        found.append(("phone", str(point["telephone"]), "schema_org"))
+                    if point.get("email"):
+                        found.append(("email", str(point["email"]).removeprefix("mailto:"), "schema_org"))
+    doc = soup(page.html)
+    address = doc.find("address")
+    if address is not None and ADDRESS_HINT.search(address.get_text(" ")):
+        found.append(("address", address.get_text(" ", strip=True)[:200], "text"))
+    for link in page.links:
+        if HELP_CENTRE.match(link.text or ""):
+            found.append(("help_center", link.href, "link"))
+            break
+    return found
+
+
+def contact_link_regions(page: PageSnapshot) -> set[str]:
+    return {("header" if lk.region in ("header", "nav") else lk.region) for lk in page.links
+            if lk.visible and is_contact_link_text(lk.text)}
+
+
+async def gather(ctx: SiteContext) -> ContactEvidence:
+    cmap = await build_click_map(ctx)
+    seen: dict[tuple[str, str], Channel] = {}
+    contact_url = None
+    contact_status = None
+    hours = None
+    chat_vendor = None
+    for key, page in sorted(cmap.pages.items(), key=lambda kv: cmap.distance.get(kv[0], 99)):
+        depth = cmap.distance.get(key, 0)
+        for ch_type, value, how in channels_on_page(page):
+            norm = re.sub(r"\s+", "", value.lower()) if ch_type in ("phone", "email") else value
+            ident = (ch_type, norm)
+            if ident not in seen or seen[ident].clicks_from_home > depth:
+                seen[ident] = Channel(ch_type, value, page.final_url, depth, how, cmap.path_to(page.final_url))
+            if ch_type == "chat":
+                chat_vendor = chat_vendor or value
+        if contact_url is None and (page.role == "contact" or is_contact_link_text(cmap.link_text.get(key, ""))):
+            contact_url, contact_status = page.final_url, page.status
+        if hours is None:
+            m = OPENING_HOURS.search(page.text)
+            hours = m.group().strip()[:80] if m else None
+    for failed_url, _msg in cmap.failed.items():
+        if contact_url is None and is_contact_link_text(cmap.link_text.get(failed_url, "")):
+            contact_url, contact_status = failed_url, None
+    home = ctx.home
+    home_regions = contact_link_regions(home) if home else set()
+    pages = [s for s in ctx.snapshots if s.status and s.status < 400]
+    with_link = [p for p in pages if contact_link_regions(p) & {"header", "footer"}]
+    without = [p.final_url for p in pages if not contact_link_regions(p) & {"header", "footer"}]
+    direct = [c.clicks_from_home for c in seen.values() if c.type in DIRECT_CHANNELS]
+    channels = sorted(seen.values(), key=lambda c: (c.clicks_from_home, c.type))
+    return ContactEvidence(
+        channels=channels, min_clicks_to_contact=min(direct) if direct else None,
+        contact_link_in_header="header" in home_regions, contact_link_in_footer="footer" in home_regions,
+        contact_page_url=contact_url, contact_page_status=contact_status, pages_checked=len(cmap.pages),
+        pages_with_header_or_footer_link=len(with_link), pages_without_contact_link=without[:20],
+        opening_hours=hours, chat_vendor=chat_vendor,
+    )
+
+
+def assess(ev: ContactEvidence, t: ContactThresholds) -> CheckOutcome:
+    findings: list[Finding] = []
+    strengths: list[str] = []
+    types = {c.type for c in ev.channels}
+    contact_page = ev.contact_page_url
+    if ev.contact_page_url and (ev.contact_page_status is None or ev.contact_page_status >= 400):
+        status = f"HTTP {ev.contact_page_status}" if ev.contact_page_status else "it did not load"
+        findings.append(make_finding(CHECK_ID, "contact-page-error", FINDINGS,
+                                     f"The contact page {ev.contact_page_url} is linked but broken ({status}).",
+                                     page_url=ev.contact_page_url))
+    if ev.min_clicks_to_contact is None:
+        findings.append(make_finding(CHECK_ID, "no-contact-channel", FINDINGS,
+                                     f"Within {4} clicks of the home page ({ev.pages_checked} pages checked) we found no "
+                                     "phone number, email address, contact form or chat."))
+    else:
+        first = min((c for c in ev.channels if c.type in DIRECT_CHANNELS), key=lambda c: c.clicks_from_home)
+        if ev.min_clicks_to_contact > t.max_clicks_to_contact:
+            path = " → ".join(first.path) if first.path else first.found_on
+            findings.append(make_finding(
+                CHECK_ID, "contact-deep", FINDINGS,
+                f"The first way to reach a person ({first.type}) is {ev.min_clicks_to_contact} clicks from the home "
+                f"page: {path}.", page_url=first.found_on,
+                measurement=Measurement("clicks to contact", ev.min_clicks_to_contact, "clicks", t.max_clicks_to_contact)))
+        else:
+            strengths.append(f"A {first.type} contact is {ev.min_clicks_to_contact} click(s) from the home page.")
+        if not types & {"phone", "email"}:
+            offered = ", ".join(sorted(types & {"form", "chat", "address"})) or "nothing direct"
+            findings.append(make_finding(CHECK_ID, "form-only", FINDINGS,
+                                         f"We found no phone number and no email address; only: {offered}.",
+                                         page_url=contact_page))
+        elif {"phone", "email"} <= types:
+            strengths.append("Both a phone number and an email address are published.")
+    if not ev.contact_link_in_header:
+        findings.append(make_finding(CHECK_ID, "no-contact-link-header", FINDINGS,
+                                     "The home page header has no 'Contact' / 'Customer service' / 'Help' link."))
+    if not ev.contact_link_in_footer:
+        findings.append(make_finding(CHECK_ID, "no-contact-link-footer", FINDINGS,
+                                     "The home page footer has no 'Contact' / 'Customer service' / 'Help' link."))
+    has_link_on_home = ev.contact_link_in_footer or ev.contact_link_in_header
+    if has_link_on_home and ev.pages_without_contact_link and ev.pages_with_header_or_footer_link:
+        findings.append(make_finding(
+            CHECK_ID, "contact-inconsistent", FINDINGS,
+            f"{len(ev.pages_without_contact_link)} page(s) lack the contact link the home page has, e.g. "
+            f"{ev.pages_without_contact_link[0]}.", page_url=ev.pages_without_contact_link[0]))
+    return outcome_from_findings(findings, strengths)
+
+
+CHECK = CheckSpec(id=CHECK_ID, title="Support contact", kind="journey", gather=gather, assess=assess,
+                  thresholds=ContactThresholds, findings=FINDINGS, timeout_s=90)

@@ -1,0 +1,63 @@
+from dataclasses import replace
+
+from auditor.findings import Status
+from checks.payment_options import Method, PaymentEvidence, PaymentThresholds
+from checks.payment_options import assess as assess_payment
+from checks.support_contact import Channel, ContactEvidence, ContactThresholds
+from checks.support_contact import assess as assess_contact
+
+BASE = ContactEvidence(
+    channels=[Channel("phone", "+31 20", "https://s.example/contact", 1, "link"),
+              Channel("email", "a@s.example", "https://s.example/contact", 1, "link")],
+    min_clicks_to_contact=1, contact_link_in_header=True, contact_link_in_footer=True,
+    contact_page_url="https://s.example/contact", contact_page_status=200, pages_checked=5,
+    pages_with_header_or_footer_link=5, pages_without_contact_link=[], opening_hours=None, chat_vendor=None)
+
+
+def codes(outcome) -> set[str]:  # type: ignore[no-untyped-def]
+    return {f.code.split("/")[1] for f in outcome.findings}
+
+
+def test_findable_phone_and_email_pass() -> None:
+    out = assess_contact(BASE, ContactThresholds())
+    assert out.status is Status.PASSED and not out.findings and out.strengths
+
+
+def test_no_channel_is_critical() -> None:
+    out = assess_contact(replace(BASE, channels=[], min_clicks_to_contact=None), ContactThresholds())
+    assert "no-contact-channel" in codes(out) and out.findings[0].severity.value == "critical"
+
+
+def test_contact_deeper_than_threshold() -> None:
+    assert "contact-deep" in codes(assess_contact(replace(BASE, min_clicks_to_contact=3), ContactThresholds()))
+    assert "contact-deep" not in codes(assess_contact(replace(BASE, min_clicks_to_contact=2), ContactThresholds()))
+
+
+def test_form_only_and_missing_links_and_inconsistency_and_broken_page() -> None:
+    ev = replace(BASE, channels=[Channel("form", "x", "u", 1, "form")], contact_link_in_header=False,
+                 contact_link_in_footer=True, pages_without_contact_link=["https://s.example/p"], contact_page_status=404)
+    assert codes(assess_contact(ev, ContactThresholds())) == {"form-only", "no-contact-link-header", "contact-inconsistent",
+                                                              "contact-page-error"}
+
+
+PAY = PaymentEvidence(methods=[Method("visa", "card", ["u"], ["logo"]), Method("paypal", "wallet", ["u"], ["logo"])],
+                      checked_pages=3, shown_before_checkout=["visa", "paypal"], payment_step_reached=True,
+                      payment_step_methods=[], checkout_urls=[], checkout_https=True, security_reassurance=True,
+                      market_hint="en")
+
+
+def test_payment_truth_table() -> None:
+    assert assess_payment(PAY, PaymentThresholds()).status is Status.PASSED
+    cards = replace(PAY, methods=[Method("visa", "card", ["u"], ["logo"]), Method("mastercard", "card", ["u"], ["logo"])])
+    assert "only-cards" in codes(assess_payment(cards, PaymentThresholds()))
+    assert "none-before-checkout" in codes(assess_payment(replace(PAY, shown_before_checkout=[]), PaymentThresholds()))
+    assert "local-methods-missing" in codes(assess_payment(replace(PAY, market_hint="nl"), PaymentThresholds()))
+    assert "checkout-not-https" in codes(assess_payment(replace(PAY, checkout_https=False, checkout_urls=["http://s.example/checkout"]),
+                                                        PaymentThresholds()))
+    one = replace(PAY, methods=[Method("paypal", "wallet", ["u"], ["logo"])])
+    assert "few-methods" in codes(assess_payment(one, PaymentThresholds()))
+
+
+def test_payment_unknown_when_nothing_seen_and_payment_step_not_reached() -> None:
+    out = assess_payment(replace(PAY, methods=[], shown_before_checkout=[], payment_step_reached=None), PaymentThresholds())
+    assert out.status is Status.NOT_MEASURED and "unknown" in (out.reason or "")
