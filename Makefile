@@ -6,7 +6,7 @@ URL    ?=
 OUT    ?= cxaudit-report
 STAMP  := $(VENV)/.setup-stamp
 
-.PHONY: setup browser audit test lint bench clean
+.PHONY: setup browser audit test lint clean
 
 setup: $(STAMP) browser
 
@@ -45,16 +45,13 @@ else
 endif
 
 test: setup
-	$(BIN)/ruff check auditor checks reports tests benchmarks
+	$(BIN)/ruff check auditor checks reports tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: setup
-	$(BIN)/ruff check auditor checks reports tests benchmarks
+	$(BIN)/ruff check auditor checks reports tests
 	$(BIN)/mypy
-
-bench: setup
-	$(BIN)/python benchmarks/bench_load.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
