@@ -73,7 +73,7 @@ async def build_click_map(ctx: SiteContext) -> ClickMap:
                     cmap.parent[target] = key
                     cmap.link_text[target] = link.text or target
                     snap = known.get(target)
-                    if snap is None and loads_left > 0 and depth <= MAX_DEPTH and SERVICE_HINT.search(f"{link.text} {target}"):
+                    if snap is None and loads_left > 0 and SERVICE_HINT.search(f"{link.text} {target}"):
                         if context is None:
                             context = await ctx.session.new_context(ctx.context_options)
                             await install_guards(context, ctx.scope, ctx.guard_log)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
 
@@ -95,9 +95,3 @@ def has_contact_form(forms: list[dict]) -> bool:
 def is_contact_link_text(text: str) -> bool:
     return bool(CONTACT_LINK.match(text or ""))
 
-
-def path_of(url: str) -> str:
-    try:
-        return urlsplit(url).path or "/"
-    except ValueError:
-        return "/"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bs4 import BeautifulSoup
 from pydantic import BaseModel, ConfigDict
 
 from auditor.checkspec import CheckSpec, SiteContext
@@ -136,12 +137,11 @@ FINDINGS: dict[str, FindingTemplate] = {
 }
 
 
-def detect_chat(page: PageSnapshot) -> str | None:
+def detect_chat(page: PageSnapshot, doc: BeautifulSoup) -> str | None:
     haystack = " ".join(page.script_srcs) + " " + page.html[:400_000]
     for vendor, markers in CHAT_VENDORS.items():
         if any(m in haystack for m in markers):
             return vendor
-    doc = soup(page.html)
     for el in doc.select("[id],[class],[aria-label]"):
         attrs = " ".join([str(el.get("id") or ""), " ".join(el.get("class") or []), str(el.get("aria-label") or "")])
         if CHAT_LAUNCHER.search(attrs):
@@ -152,6 +152,7 @@ def detect_chat(page: PageSnapshot) -> str | None:
 def channels_on_page(page: PageSnapshot) -> list[tuple[str, str, str]]:
     """(type, value, how) for every channel a customer could use on this page."""
     found: list[tuple[str, str, str]] = []
+    doc = soup(page.html)
     for ch in channels_from_hrefs([lk.href for lk in page.links]):
         found.append((ch.type, ch.value, "link"))
     for phone in phones_in_text(page.text):
@@ -160,7 +161,7 @@ def channels_on_page(page: PageSnapshot) -> list[tuple[str, str, str]]:
         found.append(("email", email, "text"))
     if has_contact_form(page.forms):
         found.append(("form", page.final_url, "form"))
-    vendor = detect_chat(page)
+    vendor = detect_chat(page, doc)
     if vendor:
         found.append(("chat", vendor, "script"))
     for item in extract_items(page.html, page.final_url):
@@ -173,7 +174,6 @@ def channels_on_page(page: PageSnapshot) -> list[tuple[str, str, str]]:
                         found.append(("phone", str(point["telephone"]), "schema_org"))
                     if point.get("email"):
                         found.append(("email", str(point["email"]).removeprefix("mailto:"), "schema_org"))
-    doc = soup(page.html)
     address = doc.find("address")
     if address is not None and ADDRESS_HINT.search(address.get_text(" ")):
         found.append(("address", address.get_text(" ", strip=True)[:200], "text"))
