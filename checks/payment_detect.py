@@ -83,8 +83,9 @@ def _container_is_paymentish(el: Tag) -> bool:
     return False
 
 
-def detect_in_html(html: str) -> list[Detection]:
-    doc = BeautifulSoup(html or "", "lxml")
+def detect_in_html(html: str | Tag) -> list[Detection]:
+    """Methods shown in markup; takes HTML text or an already parsed tree (or a part of one)."""
+    doc = html if isinstance(html, Tag) else BeautifulSoup(html or "", "lxml")
     found: dict[str, Detection] = {}
     # logos: images, svgs, icons whose attributes name a method, inside something payment-ish
     for el in doc.find_all(["img", "svg", "use", "i", "span", "li", "div", "a", "picture", "source", "image"]):

@@ -131,14 +131,15 @@ async def gather(ctx: SiteContext) -> PaymentEvidence:
     for snap in ctx.snapshots:
         doc = soup(snap.html)
         footer = doc.find("footer") or doc.select_one("[role=contentinfo]")
-        footer_html = str(footer) if footer else ""
-        for det in detect_in_html(footer_html):
-            add(det, snap.final_url, "footer")
-            before.add(det.id)
+        if footer is not None:
+            for det in detect_in_html(footer):
+                add(det, snap.final_url, "footer")
+                before.add(det.id)
+            footer.extract()  # the rest of the page is judged without the footer it shares with every page
         place = snap.role if snap.role in ("product", "cart") else "other"
         if snap.role == "checkout":
             place = "payment_step"
-        for det in [*detect_in_html(snap.html), *detect_in_scripts(snap.script_srcs),
+        for det in [*detect_in_html(doc), *detect_in_scripts(snap.script_srcs),
                     *detect_in_schema(list(extract_items(snap.html, snap.final_url)))]:
             add(det, snap.final_url, place)
             if snap.role != "checkout":
