@@ -1,0 +1,103 @@
+"""Shared Playwright heuristics: find what a customer would look for (the search box, the control that reveals
+it, suggestion panels) across platforms, by role, type, names and labels in several languages rather than by
+any one shop's markup. The chosen element is tagged with a data attribute so later steps address exactly it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.async_api import Page
+
+SEARCH_WORDS = (r"search|find|query|look ?up|zoek|such|recherch|buscar|busca|cerca|pesquis|sök|haku|szukaj|hledat|"
+                r"keyword|what are you looking for")
+TAG = "data-cxaudit"
+
+FIND_SEARCH_INPUT = """
+(words) => {
+  const re = new RegExp(words, 'i');
+  const visible = el => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+    return r.width > 2 && r.height > 2 && cs.visibility !== 'hidden' && cs.display !== 'none' && cs.opacity !== '0'; };
+  const nameHint = /^(q|s|query|search|keywords?|k|term|searchterm|search_query|text|w|qs|st)$/i;
+  let best = null, bestScore = 0;
+  for (const el of document.querySelectorAll('input, [role=searchbox], [role=combobox], textarea')) {
+    const type = (el.getAttribute('type') || 'text').toLowerCase();
+    if (!['text', 'search', ''].includes(type) && el.tagName === 'INPUT') continue;
+    if (el.tagName === 'TEXTAREA' && !re.test(el.getAttribute('aria-label') || '')) continue;
+    let score = 0;
+    if (type === 'search') score += 5;
+    if (el.getAttribute('role') === 'searchbox') score += 5;
+    if (el.closest('[role=search], form[role=search], search')) score += 4;
+    const form = el.form;
+    if (form && re.test((form.getAttribute('action') || '') + ' ' + (form.id || '') + ' ' + (form.className || ''))) score += 3;
+    if (nameHint.test(el.name || '')) score += 2;
+    const labels = [el.getAttribute('placeholder'), el.getAttribute('aria-label'), el.getAttribute('title'), el.id,
+                    String(el.className || ''), el.name, el.labels && el.labels[0] ? el.labels[0].innerText : ''].join(' ');
+    if (re.test(labels)) score += 4;
+    if (/email|newsletter|subscribe|coupon|promo|voucher|password|postcode|zip/i.test(labels)) score -= 10;
+    if (score <= 0) continue;
+    if (visible(el)) score += 1;
+    if (score > bestScore) { best = el; bestScore = score; }
+  }
+  document.querySelectorAll('[data-cxaudit=search-input]').forEach(e => e.removeAttribute('data-cxaudit'));
+  if (!best) return null;
+  best.setAttribute('data-cxaudit', 'search-input');
+  const cs = getComputedStyle(best);
+  const fontPx = parseFloat(cs.fontSize) || 16;
+  const r = best.getBoundingClientRect();
+  const form = best.form;
+  return {visible: visible(best), width_chars: Math.round(r.width / (fontPx * 0.5)), score: bestScore,
+          describe: best.tagName.toLowerCase() + (best.id ? '#' + best.id : '') + (best.name ? '[name=' + best.name + ']' : ''),
+          form_action: form ? (form.getAttribute('action') || '') : null, form_method: form ? (form.getAttribute('method') || 'get').toLowerCase() : null};
+}
+"""
+
+FIND_SEARCH_REVEAL = """
+(words) => {
+  const re = new RegExp(words, 'i');
+  const visible = el => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+    return r.width > 2 && r.height > 2 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
+  document.querySelectorAll('[data-cxaudit=search-reveal]').forEach(e => e.removeAttribute('data-cxaudit'));
+  for (const el of document.querySelectorAll('button, a, [role=button], summary, label')) {
+    if (!visible(el)) continue;
+    const svg = el.querySelector('svg');
+    const text = [el.getAttribute('aria-label'), el.getAttribute('title'), el.innerText, el.id, String(el.className || ''),
+                  el.getAttribute('data-action') || '', svg ? (svg.getAttribute('class') || '') + ' ' + (svg.getAttribute('aria-label') || '') +
+                  ' ' + ((svg.querySelector('title') || {}).textContent || '') : ''].join(' ');
+    if (re.test(text) || /magnif|loupe|lupe/i.test(text)) {
+      const href = el.getAttribute('href') || '';
+      if (el.tagName === 'A' && href && !href.startsWith('#') && !/search|suche|zoek/i.test(href)) continue;
+      el.setAttribute('data-cxaudit', 'search-reveal');
+      return (el.getAttribute('aria-label') || el.innerText || el.getAttribute('title') || 'search icon').trim().slice(0, 60);
+    }
+  }
+  return null;
+}
+"""
+
+SUGGESTIONS_VISIBLE = """
+() => {
+  const visible = el => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+    return r.width > 2 && r.height > 2 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
+  const panels = document.querySelectorAll('[role=listbox], [class*=autocomplete i], [class*=suggest i], [id*=suggest i], ' +
+                                           '[class*=typeahead i], [class*=predictive i], [id*=autocomplete i], datalist');
+  for (const p of panels) {
+    if (p.tagName === 'DATALIST' ? p.options.length > 0 : (visible(p) && (p.innerText || '').trim().length > 1)) return true;
+  }
+  return false;
+}
+"""
+
+
+
+async def find_search_input(page: Page) -> dict[str, Any] | None:
+    result = await page.evaluate(FIND_SEARCH_INPUT, SEARCH_WORDS)
+    return result if isinstance(result, dict) else None
+
+
+async def find_search_reveal(page: Page) -> str | None:
+    result = await page.evaluate(FIND_SEARCH_REVEAL, SEARCH_WORDS)
+    return str(result) if result else None
+
+
+async def suggestions_visible(page: Page) -> bool:
+    return bool(await page.evaluate(SUGGESTIONS_VISIBLE))

@@ -1,0 +1,380 @@
+"""Site search: can a customer find a product by typing its name, and recover from a miss?
+
+The journey: find the search box on the home page (opening it from an icon if needed), then type queries
+derived from a real product of this site (its exact name, its type word, a one-letter typo, part of the
+name, nonsense) and press Enter as a customer would, timing each answer and judging the results."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from pydantic import BaseModel, ConfigDict
+
+from auditor.browser.guard import GuardedPage
+from auditor.checkspec import CheckSpec, NotApplicable, SiteContext
+from auditor.findings import (
+    CheckOutcome,
+    CxImpact,
+    Dimension,
+    Finding,
+    FindingTemplate,
+    Measurement,
+    Severity,
+    make_finding,
+    outcome_from_findings,
+)
+from auditor.journey import JourneyStep
+from auditor.structured import items_of_type
+from checks.locators import find_search_input, find_search_reveal, suggestions_visible
+from checks.search_queries import (
+    PlannedQuery,
+    choose_product,
+    count_results,
+    is_relevant,
+    plan_queries,
+    product_name_from_page,
+    zero_results_help,
+)
+
+CHECK_ID = "site-search"
+
+READ_RESULTS = """
+([shape, known]) => {
+  const re = shape ? new RegExp(shape, 'i') : null;
+  const knownSet = new Set(known);
+  const chrome = el => el.closest('header,nav,footer,[role=banner],[role=navigation],[role=contentinfo]');
+  const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const byHref = new Map(); const others = [];
+  for (const a of document.querySelectorAll('a[href]')) {
+    if (chrome(a) || !visible(a)) continue;
+    let url; try { url = new URL(a.href); } catch (e) { continue; }
+    const text = (a.innerText || a.getAttribute('aria-label') || a.title || (a.querySelector('img[alt]') || {}).alt || '').trim();
+    if (knownSet.has(url.pathname) || (re && re.test(url.pathname))) {
+      const key = url.origin + url.pathname;
+      if (!byHref.has(key) || byHref.get(key).length < text.length) byHref.set(key, text);
+    } else { others.push(text); }
+  }
+  const main = document.querySelector('main,[role=main]') || document.body;
+  return {results: Array.from(byHref, ([href, text]) => ({href, text})), others: others.slice(0, 200),
+          text: (main.innerText || '').slice(0, 8000)};
+}
+"""
+
+
+class SearchThresholds(BaseModel):
+    """Width from Nielsen & Loranger (27 characters fit ~90% of queries); speed from Nielsen's 1 s flow limit,
+    with room for a server round trip."""
+
+    model_config = ConfigDict(extra="forbid")
+    min_width_chars: int = 27
+    max_time_ms: int = 2000
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    query: str
+    kind: str
+    intended: str
+    results_count: int | None
+    relevant_results: int | None
+    time_ms: int | None
+    zero_results_help: bool | None
+    results_url: str | None
+    top_results: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchEvidence:
+    search_input_found: bool
+    search_input_selector: str | None
+    visible_without_click: bool
+    reveal_control: str | None
+    input_width_chars: int | None
+    via: str | None  # input | url_template | None
+    search_url_template: str | None
+    opensearch: bool
+    product_used: str | None
+    queries: list[QueryResult]
+    autocomplete: bool | None
+    journey_steps: list[JourneyStep] = field(default_factory=list)
+
+
+FINDINGS: dict[str, FindingTemplate] = {
+    "no-search": FindingTemplate(
+        Severity.HIGH, "The site has no search",
+        CxImpact("In Baymard's large-scale testing about half of shoppers used search as their preferred way to "
+                 "find products; without it they must guess where a product sits in the navigation.",
+                 Dimension.USABILITY, ("baymard-search-query-types-2026",)),
+        "Add a search box to the header of every page, with a results page that lists matching products."),
+    "search-hidden": FindingTemplate(
+        Severity.MEDIUM, "Search is hidden behind an icon",
+        CxImpact("NN/g recommends a visible open text field: a magnifying-glass icon alone is harder to find, and "
+                 "Baymard found the search field's prominence affects whether users choose to search at all.",
+                 Dimension.USABILITY, ("nngroup-magnifying-glass-2014", "baymard-search-field-2014")),
+        "Show an open search field in the header (at least on desktop) instead of an icon that reveals it."),
+    "search-narrow": FindingTemplate(
+        Severity.LOW, "The search box is too narrow for typical queries",
+        CxImpact("A box of 18 characters cut off 27% of queries in Nielsen and Loranger's study, while 27 characters "
+                 "fit about 90%; customers cannot review what they typed.",
+                 Dimension.USABILITY, ("nielsen-loranger-search-width-2006",)),
+        "Make the search field at least 27 characters wide."),
+    "known-product-not-found": FindingTemplate(
+        Severity.CRITICAL, "Searching for a product by its exact name does not find it",
+        CxImpact("A customer who knows what they want and cannot find it by name will assume the shop does not "
+                 "sell it. Baymard found 33% of sites do not fully support exact product-name searches.",
+                 Dimension.SALES_PROCESS, ("baymard-search-query-types-2024",)),
+        "Index product names (and SKUs) in the search engine and check that an exact name returns the product first."),
+    "misspelling-not-tolerated": FindingTemplate(
+        Severity.MEDIUM, "A one-letter typo returns nothing useful",
+        CxImpact("Baymard's benchmark found 18% of sites return nothing useful after a one-character typo, and "
+                 "users who hit that often give up on search or switch strategy.",
+                 Dimension.USABILITY, ("baymard-smashing-search-2014", "baymard-autocomplete-misspellings")),
+        "Turn on typo tolerance (fuzzy matching) or 'did you mean' spelling suggestions in the search engine."),
+    "product-type-fails": FindingTemplate(
+        Severity.HIGH, "Searching for a product type does not find the products",
+        CxImpact("Customers often search by what a thing is rather than its name; Baymard found 29% of sites fail to "
+                 "fully support such product-type searches.",
+                 Dimension.SALES_PROCESS, ("baymard-search-query-types-2024",)),
+        "Index product types and categories, and add synonyms, so 'kettle' finds every kettle."),
+    "partial-name-fails": FindingTemplate(
+        Severity.MEDIUM, "Part of a product's name does not find it",
+        CxImpact("Customers rarely remember a full product name; Baymard found most sites fail some of the search "
+                 "query types customers expect to work.",
+                 Dimension.USABILITY, ("baymard-search-query-types-2026",)),
+        "Match on every word of the product name (and word prefixes), not only on the full title."),
+    "results-not-relevant": FindingTemplate(
+        Severity.MEDIUM, "Search returns results, but not the right ones",
+        CxImpact("Irrelevant results cost customers time and trust in search; 56% of benchmarked sites fail to "
+                 "support users' searches adequately (Baymard, 2026).",
+                 Dimension.USABILITY, ("baymard-search-query-types-2026",)),
+        "Tune relevance: weight product names and types above descriptions, and test common queries."),
+    "zero-results-dead-end": FindingTemplate(
+        Severity.HIGH, "A search with no results is a dead end",
+        CxImpact("A page that only says 'no results' leaves customers nowhere to go; practitioners report that about "
+                 "half of users who hit one leave (ClickZ, practitioner observation).",
+                 Dimension.SALES_PROCESS, ("clickz-no-results-2007",)),
+        "On the no-results page, offer spelling suggestions, popular products, categories and a contact link."),
+    "slow-results": FindingTemplate(
+        Severity.MEDIUM, "Search results are slow to appear",
+        CxImpact("Nielsen's response-time research puts the limit for keeping a user's flow of thought at about 1 s; "
+                 "waits beyond that make searching feel like work.",
+                 Dimension.SPEED, ("nielsen-response-times-1993",)),
+        "Cache frequent queries, use a search service built for it, and render results without a full reload."),
+    "no-autocomplete": FindingTemplate(
+        Severity.LOW, "No suggestions while typing",
+        CxImpact("Baymard found autocomplete on 80% of sites; suggestions help customers spell product names and "
+                 "discover the shop's words for things.",
+                 Dimension.USABILITY, ("baymard-autocomplete-2021",)),
+        "Offer query and product suggestions after two or three typed letters."),
+}
+
+
+def search_template(html: str, url: str) -> tuple[str | None, bool]:
+    """A schema.org SearchAction URL template, and whether an OpenSearch description is linked."""
+    template = None
+    for item in items_of_type(html, url, "SearchAction"):
+        target = item.get("target")
+        if isinstance(target, dict):
+            target = target.get("urlTemplate")
+        if isinstance(target, list):
+            target = next((t for t in target if isinstance(t, str)), None)
+        if isinstance(target, str) and "{" in target:
+            template = target
+            break
+    opensearch = bool(re.search(r'<link[^>]+rel=["\']search["\'][^>]+opensearchdescription', html, re.I))
+    return template, opensearch
+
+
+def fill_template(template: str, query: str) -> str:
+    return re.sub(r"\{[^}]+\}", quote(query), template, count=1)
+
+
+def product_shape(product_urls: list[str]) -> str:
+    """A path regex for product pages learned from the crawl (e.g. ^/product/), so results are recognised."""
+    prefixes = set()
+    for url in product_urls:
+        segments = [s for s in urlsplit(url).path.split("/") if s]
+        if len(segments) >= 2:
+            prefixes.add(re.escape(segments[0]))
+    return f"^/({'|'.join(sorted(prefixes))})/" if prefixes else ""
+
+
+async def _open_search(gp: GuardedPage, record: bool) -> tuple[dict[str, Any] | None, str | None]:
+    found = await find_search_input(gp.page)
+    if found and found["visible"]:
+        return found, None
+    reveal = await find_search_reveal(gp.page)
+    if reveal:
+        locator = gp.page.locator("[data-cxaudit=search-reveal]").first
+        if record:
+            await gp.click(locator, f"Click “{reveal}” to open search")
+        else:
+            await gp.assert_not_purchase(locator)
+            await locator.click(timeout=gp.timeout_ms)
+            await gp.page.wait_for_timeout(300)
+        found = await find_search_input(gp.page)
+    return found, reveal
+
+
+async def _run_query(gp: GuardedPage, home: str, plan: PlannedQuery, via: str, template: str | None,
+                     shape: str, known: list[str]) -> QueryResult:
+    action = f"Search for “{plan.query}” ({plan.kind.replace('_', ' ')})"
+    if via == "url_template" and template:
+        await gp.goto(fill_template(template, plan.query), action)
+        ms = gp.steps[-1].ms
+    else:
+        # search again from the results page when it has a box (or an icon for one), as customers do
+        found, _ = await _open_search(gp, record=False)
+        if not found or not found["visible"]:
+            await gp.goto(home, screenshot=False, action="Back to the home page")
+            gp.steps.pop()
+            found, _ = await _open_search(gp, record=False)
+        if not found or not found["visible"]:
+            return QueryResult(plan.query, plan.kind, plan.intended, None, None, None, None, None,
+                               error="the search box could not be opened again")
+        box = gp.page.locator("[data-cxaudit=search-input]").first
+        await gp.fill(box, plan.query)
+        step = await gp.press_enter(box, action)
+        ms = step.ms
+    data = await gp.page.evaluate(READ_RESULTS, [shape, known])
+    results = data["results"]
+    count = count_results(data["text"], results)
+    relevant = sum(1 for r in results if is_relevant(r["text"], plan.intended, plan.query)) if count else 0
+    help_ = zero_results_help(data["text"], len(results), data["others"]) if count == 0 else None
+    return QueryResult(plan.query, plan.kind, plan.intended, count, relevant, ms, help_, gp.page.url,
+                       [r["text"][:80] for r in results[:5]])
+
+
+async def _autocomplete(gp: GuardedPage, home: str, product: str) -> bool | None:
+    await gp.goto(home, screenshot=False, action="Back to the home page")
+    gp.steps.pop()
+    found, _ = await _open_search(gp, record=False)
+    if not found or not found["visible"]:
+        return None
+    box = gp.page.locator("[data-cxaudit=search-input]").first
+    await box.click()
+    prefix = product.split()[0][:4] if product.split() else product[:4]
+    await box.press_sequentially(prefix, delay=120)
+    for _ in range(20):
+        if await suggestions_visible(gp.page):
+            await gp.snap(f"Type “{prefix}”: suggestions appear")
+            return True
+        await gp.page.wait_for_timeout(100)
+    await gp.snap(f"Type “{prefix}”: no suggestions")
+    return False
+
+
+async def gather(ctx: SiteContext) -> SearchEvidence:
+    home = ctx.home
+    if home is None:
+        raise NotApplicable("the home page could not be loaded")
+    products = ctx.pages_with_role("product")
+    names = [product_name_from_page(p.html, p.final_url, p.title, None) or "" for p in products]
+    product = choose_product([n for n in names if n])
+    shape = product_shape([p.final_url for p in products])
+    known = [urlsplit(p.final_url).path for p in products]
+    template, opensearch = search_template(home.html, home.final_url)
+    gp = await ctx.new_guarded_page("search")
+    await gp.goto(home.final_url, "Open the home page")
+    first = await find_search_input(gp.page)
+    visible_now = bool(first and first["visible"])
+    found, reveal = (first, None) if visible_now else await _open_search(gp, record=True)
+    usable = bool(found and found["visible"])
+    via = "input" if usable else ("url_template" if template else None)
+    queries: list[QueryResult] = []
+    autocomplete = None
+    if via:
+        plans = plan_queries(product) if product else [p for p in plan_queries("x") if p.kind == "nonsense"]
+        for plan in plans:
+            try:
+                queries.append(await _run_query(gp, home.final_url, plan, via, template, shape, known))
+            except Exception as exc:  # one failing query must not lose the others
+                queries.append(QueryResult(plan.query, plan.kind, plan.intended, None, None, None, None, None,
+                                           error=f"{type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"))
+        if via == "input" and product:
+            autocomplete = await _autocomplete(gp, home.final_url, product)
+    return SearchEvidence(
+        search_input_found=bool(found), search_input_selector=found["describe"] if found else None,
+        visible_without_click=visible_now, reveal_control=reveal,
+        input_width_chars=found["width_chars"] if found and usable else None, via=via,
+        search_url_template=template, opensearch=opensearch, product_used=product, queries=queries,
+        autocomplete=autocomplete, journey_steps=list(gp.steps),
+    )
+
+
+def assess(ev: SearchEvidence, t: SearchThresholds) -> CheckOutcome:
+    findings: list[Finding] = []
+    strengths: list[str] = []
+    if ev.via is None:
+        findings.append(make_finding(CHECK_ID, "no-search", FINDINGS,
+                                     "We found no search box on the home page, no icon that opens one, and no "
+                                     "search URL advertised in the page's structured data."))
+        return outcome_from_findings(findings)
+    if ev.via == "url_template":
+        findings.append(make_finding(CHECK_ID, "search-hidden", FINDINGS,
+                                     f"No search box is visible; search only works through the URL "
+                                     f"{ev.search_url_template} advertised in structured data."))
+    elif not ev.visible_without_click:
+        findings.append(make_finding(CHECK_ID, "search-hidden", FINDINGS,
+                                     f"The search field only appears after clicking “{ev.reveal_control}”."))
+    else:
+        strengths.append("A search field is visible on the home page.")
+    if ev.input_width_chars is not None and ev.input_width_chars < t.min_width_chars:
+        findings.append(make_finding(CHECK_ID, "search-narrow", FINDINGS,
+                                     f"The search field fits about {ev.input_width_chars} characters.",
+                                     measurement=Measurement("field width", ev.input_width_chars, "characters",
+                                                             t.min_width_chars)))
+    by_kind = {q.kind: q for q in ev.queries if q.error is None}
+    exact = by_kind.get("known_product")
+    if exact and not exact.relevant_results:
+        findings.append(make_finding(CHECK_ID, "known-product-not-found", FINDINGS,
+                                     f"Searching “{exact.query}”, a product on this site, gave {exact.results_count} "
+                                     "results and none of them was that product.", page_url=exact.results_url))
+    elif exact:
+        strengths.append(f"The exact name “{exact.query}” finds the product.")
+    typo = by_kind.get("misspelled")
+    if typo and not typo.relevant_results:
+        findings.append(make_finding(CHECK_ID, "misspelling-not-tolerated", FINDINGS,
+                                     f"“{typo.query}” (a typo of “{typo.intended}”) found {typo.results_count} results, "
+                                     "none relevant.", page_url=typo.results_url))
+    kind = by_kind.get("product_type")
+    if kind and not kind.relevant_results:
+        findings.append(make_finding(CHECK_ID, "product-type-fails", FINDINGS,
+                                     f"Searching the product type “{kind.query}” found {kind.results_count} results, "
+                                     f"none matching.", page_url=kind.results_url))
+    partial = by_kind.get("partial")
+    if partial and not partial.relevant_results:
+        key = "results-not-relevant" if partial.results_count else "partial-name-fails"
+        findings.append(make_finding(CHECK_ID, key, FINDINGS,
+                                     f"Searching “{partial.query}” (part of “{partial.intended}”) found "
+                                     f"{partial.results_count} results, none relevant.", page_url=partial.results_url))
+    nonsense = by_kind.get("nonsense")
+    if nonsense and nonsense.results_count == 0:
+        if nonsense.zero_results_help is False:
+            findings.append(make_finding(CHECK_ID, "zero-results-dead-end", FINDINGS,
+                                         f"The no-results page for “{nonsense.query}” offers no suggestions, products, "
+                                         "categories or contact link.", page_url=nonsense.results_url))
+        elif nonsense.zero_results_help:
+            strengths.append("The no-results page helps customers on with suggestions or links.")
+    timed = [q for q in ev.queries if q.time_ms is not None and q.error is None]
+    slow = [q for q in timed if q.time_ms is not None and q.time_ms > t.max_time_ms]
+    if slow:
+        worst = max(slow, key=lambda q: q.time_ms or 0)
+        findings.append(make_finding(CHECK_ID, "slow-results", FINDINGS,
+                                     f"Results for “{worst.query}” took {(worst.time_ms or 0) / 1000:.1f} s to appear.",
+                                     page_url=worst.results_url,
+                                     measurement=Measurement("time to results", worst.time_ms or 0, "ms", t.max_time_ms)))
+    if ev.autocomplete is False:
+        findings.append(make_finding(CHECK_ID, "no-autocomplete", FINDINGS,
+                                     "Typing the first letters of a product name showed no suggestions."))
+    elif ev.autocomplete:
+        strengths.append("Suggestions appear while typing.")
+    return outcome_from_findings(findings, strengths)
+
+
+CHECK = CheckSpec(id=CHECK_ID, title="Site search", kind="journey", gather=gather, assess=assess,
+                  thresholds=SearchThresholds, findings=FINDINGS, timeout_s=150)

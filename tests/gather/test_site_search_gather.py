@@ -1,0 +1,101 @@
+"""site-search against the search patterns real shops use, evidence asserted field by field."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from auditor.demo.httpkit import App, LocalServer
+from tests.sites.search_sites import url_only_search_site
+
+pytestmark = pytest.mark.browser
+
+
+async def search_check(run_audit: Callable, url: str) -> Any:
+    result = await run_audit(url, checks=["site-search"], crawl={"max_pages": 10})
+    return next(c for c in result.sites[0].checks if c.id == "site-search")
+
+
+def by_kind(check: Any) -> dict[str, dict]:
+    return {q["kind"]: q for q in check.evidence["queries"]}
+
+
+def codes(check: Any) -> set[str]:
+    return {f.code.removeprefix("site-search/") for f in check.findings}
+
+
+async def test_server_rendered_get_search(demo_shop: Callable, run_audit: Callable) -> None:
+    shop, url = demo_shop()
+    check = await search_check(run_audit, url)
+    ev, q = check.evidence, by_kind(check)
+    assert ev["search_input_found"] and ev["visible_without_click"] and ev["via"] == "input"
+    assert ev["input_width_chars"] >= 27
+    assert q["known_product"]["results_count"] >= 1 and q["known_product"]["relevant_results"] >= 1
+    assert q["product_type"]["relevant_results"] >= 1 and q["partial"]["relevant_results"] >= 1
+    assert q["misspelled"]["results_count"] == 0 and q["misspelled"]["relevant_results"] == 0
+    assert q["nonsense"]["results_count"] == 0 and q["nonsense"]["zero_results_help"] is True
+    assert ev["autocomplete"] is False
+    assert codes(check) == {"misspelling-not-tolerated", "no-autocomplete"}
+    assert all(step["screenshot"] for step in (s.to_json() for s in check.journey))
+    # typing queries never submitted any other form: only GETs to the search page were made
+    assert not [p for m, p in shop.app.requests if m == "POST"]
+    assert shop.orders.placed == 0
+
+
+async def test_post_search_under_another_field_name(demo_shop: Callable, run_audit: Callable) -> None:
+    _shop, url = demo_shop(search="post", typo_tolerant=True)
+    check = await search_check(run_audit, url)
+    q = by_kind(check)
+    assert check.evidence["search_input_selector"].endswith("[name=keywords]")
+    assert q["known_product"]["relevant_results"] >= 1
+    assert q["misspelled"]["relevant_results"] >= 1
+    assert "misspelling-not-tolerated" not in codes(check)
+
+
+async def test_js_only_search_updates_the_page_in_place(demo_shop: Callable, run_audit: Callable) -> None:
+    _shop, url = demo_shop(search="js")
+    check = await search_check(run_audit, url)
+    q = by_kind(check)
+    assert check.evidence["via"] == "input"
+    assert q["known_product"]["relevant_results"] >= 1 and q["known_product"]["results_count"] >= 1
+    assert q["nonsense"]["results_count"] == 0 and q["nonsense"]["zero_results_help"] is False
+    assert "zero-results-dead-end" in codes(check)
+    assert q["known_product"]["time_ms"] < 2000
+
+
+async def test_search_in_an_overlay_behind_an_icon(demo_shop: Callable, run_audit: Callable) -> None:
+    _shop, url = demo_shop(search="overlay", search_param="term")
+    check = await search_check(run_audit, url)
+    ev = check.evidence
+    assert ev["search_input_found"] and not ev["visible_without_click"]
+    assert ev["reveal_control"] == "Open search"
+    assert by_kind(check)["known_product"]["relevant_results"] >= 1
+    assert "search-hidden" in codes(check)
+
+
+async def test_site_without_search(demo_shop: Callable, run_audit: Callable) -> None:
+    _shop, url = demo_shop(search="none")
+    check = await search_check(run_audit, url)
+    assert check.evidence["search_input_found"] is False and check.evidence["via"] is None
+    assert check.evidence["queries"] == []
+    assert codes(check) == {"no-search"}
+
+
+async def test_broken_search_misses_a_known_product(demo_shop: Callable, run_audit: Callable) -> None:
+    _shop, url = demo_shop(search_broken=True, autocomplete=True, zero_results_help=False)
+    check = await search_check(run_audit, url)
+    q = by_kind(check)
+    assert q["known_product"]["results_count"] == 0
+    assert {"known-product-not-found", "product-type-fails", "zero-results-dead-end"} <= codes(check)
+    assert check.evidence["autocomplete"] is True
+    assert next(f for f in check.findings if f.code.endswith("known-product-not-found")).severity.value == "critical"
+
+
+async def test_search_only_through_an_advertised_url(serve_app: Callable[[App], LocalServer], run_audit: Callable) -> None:
+    url = serve_app(url_only_search_site()).url
+    check = await search_check(run_audit, url)
+    ev = check.evidence
+    assert ev["search_input_found"] is False and ev["via"] == "url_template"
+    assert ev["search_url_template"].endswith("find?term={search_term_string}")
+    assert by_kind(check)["known_product"]["relevant_results"] == 1
+    assert "search-hidden" in codes(check)

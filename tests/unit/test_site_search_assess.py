@@ -1,0 +1,126 @@
+from dataclasses import replace
+
+import pytest
+
+from auditor.findings import Severity, Status
+from checks.search_queries import (
+    choose_product,
+    count_results,
+    head_noun,
+    is_relevant,
+    misspell,
+    misspelled_query,
+    partial_query,
+    plan_queries,
+    stem,
+    zero_results_help,
+)
+from checks.site_search import (
+    QueryResult,
+    SearchEvidence,
+    SearchThresholds,
+    assess,
+    fill_template,
+    product_shape,
+)
+
+
+def q(kind: str, count: int | None = 3, relevant: int | None = 2, ms: int | None = 300, help_: bool | None = None) -> QueryResult:
+    return QueryResult(f"{kind} query", kind, "Copper Kettle", count, relevant, ms, help_, "https://s.example/search")
+
+
+GOOD = SearchEvidence(
+    search_input_found=True, search_input_selector="input#q", visible_without_click=True, reveal_control=None,
+    input_width_chars=30, via="input", search_url_template=None, opensearch=False, product_used="Copper Kettle",
+    queries=[q("known_product"), q("product_type"), q("misspelled"), q("partial"), q("nonsense", 0, 0, help_=True)],
+    autocomplete=True)
+
+
+def codes(ev: SearchEvidence) -> set[str]:
+    return {f.code.removeprefix("site-search/") for f in assess(ev, SearchThresholds()).findings}
+
+
+def with_query(kind: str, **change: object) -> SearchEvidence:
+    return replace(GOOD, queries=[replace(x, **change) if x.kind == kind else x for x in GOOD.queries])
+
+
+def test_good_search_passes_with_strengths() -> None:
+    out = assess(GOOD, SearchThresholds())
+    assert out.status is Status.PASSED and not out.findings and len(out.strengths) >= 4
+
+
+@pytest.mark.parametrize(("ev", "expected"), [
+    (replace(GOOD, via=None, search_input_found=False, queries=[], autocomplete=None), {"no-search"}),
+    (replace(GOOD, visible_without_click=False, reveal_control="Search"), {"search-hidden"}),
+    (replace(GOOD, via="url_template", search_url_template="https://s.example/find?q={q}"), {"search-hidden"}),
+    (replace(GOOD, input_width_chars=18), {"search-narrow"}),
+    (replace(GOOD, input_width_chars=27), set()),
+    (with_query("known_product", relevant_results=0), {"known-product-not-found"}),
+    (with_query("misspelled", relevant_results=0, results_count=0), {"misspelling-not-tolerated"}),
+    (with_query("product_type", relevant_results=0), {"product-type-fails"}),
+    (with_query("partial", relevant_results=0, results_count=5), {"results-not-relevant"}),
+    (with_query("partial", relevant_results=0, results_count=0), {"partial-name-fails"}),
+    (with_query("nonsense", zero_results_help=False), {"zero-results-dead-end"}),
+    (with_query("known_product", time_ms=2001), {"slow-results"}),
+    (with_query("known_product", time_ms=2000), set()),
+    (replace(GOOD, autocomplete=False), {"no-autocomplete"}),
+    (replace(GOOD, autocomplete=None), set()),
+    (with_query("known_product", error="timeout", relevant_results=None), set()),
+])
+def test_each_search_failure_has_its_finding(ev: SearchEvidence, expected: set[str]) -> None:
+    assert codes(ev) == expected
+
+
+def test_known_product_not_found_is_critical() -> None:
+    [finding] = assess(with_query("known_product", relevant_results=0), SearchThresholds()).findings
+    assert finding.severity is Severity.CRITICAL
+
+
+@pytest.mark.parametrize(("name", "noun", "partial"), [
+    ("Copper Kettle", "kettle", "copper"), ("Merino Wool Sweater", "sweater", "merino wool"),
+    ("Noise Cancelling Headphones", "headphones", "noise cancelling"), ("Kettle", "kettle", "kett"),
+])
+def test_queries_are_derived_from_the_product_name(name: str, noun: str, partial: str) -> None:
+    assert head_noun(name) == noun
+    assert partial_query(name) == partial
+
+
+def test_misspelling_is_one_edit_away() -> None:
+    assert misspell("kettle") == "ketle"
+    assert misspell("knife") == "kinfe"
+    assert misspelled_query("Chef Knife") == "chef kinfe"
+
+
+def test_plan_covers_every_query_kind_once() -> None:
+    kinds = [p.kind for p in plan_queries("Copper Kettle")]
+    assert kinds == ["known_product", "product_type", "misspelled", "partial", "nonsense"]
+    assert [p.kind for p in plan_queries("Kettle")] == ["known_product", "misspelled", "partial", "nonsense"]
+
+
+def test_choose_product_prefers_ordinary_names() -> None:
+    assert choose_product(["X", "Copper Kettle", "The Ultimate Deluxe Professional Edition Kitchen Knife Block Set 24 pcs"]) == "Copper Kettle"
+    assert choose_product([]) is None
+
+
+@pytest.mark.parametrize(("word", "stemmed"), [("kettles", "kettle"), ("boxes", "box"), ("batteries", "battery"),
+                                               ("glass", "glass"), ("dishes", "dish"), ("gas", "gas")])
+def test_plural_folding(word: str, stemmed: str) -> None:
+    assert stem(word) == stemmed
+
+
+def test_relevance_and_counts() -> None:
+    assert is_relevant("Copper Kettle – 1.7 l", "Copper Kettle", "coper kettle")
+    assert is_relevant("Electric kettles", "", "kettle")
+    assert not is_relevant("Cast Iron Skillet", "Copper Kettle", "copper kettle")
+    assert count_results("No results for “zzz”. Popular products:", [{"href": "a"}]) == 0
+    assert count_results("12 results for kettle", []) == 12
+    assert count_results("Search", [{"href": "a"}, {"href": "b"}]) == 2
+    assert zero_results_help("Did you mean kettle?", 0, [])
+    assert zero_results_help("Nothing here", 0, ["Browse all categories"])
+    assert not zero_results_help("No results found.", 0, ["Privacy"])
+
+
+def test_templates_and_product_shapes() -> None:
+    assert fill_template("https://s.example/find?term={search_term_string}", "red widget") == "https://s.example/find?term=red%20widget"
+    assert product_shape(["https://s.example/product/a", "https://s.example/p/b", "https://s.example/solo"]) == "^/(p|product)/"
+    assert product_shape([]) == ""
