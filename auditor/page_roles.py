@@ -22,7 +22,9 @@ _URL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("product", re.compile(r"/(product|products|p|item|dp|artikel|produit)/[^/]+", re.I)),
     ("category", re.compile(r"/(category|categories|c|collections?|shop|catalog|department|kategorie)/[^/]+", re.I)),
 )
-_ADD_TO_CART = re.compile(r"add to (cart|bag|basket)|in den warenkorb|ajouter au panier|in winkelwagen|añadir al carrito", re.I)
+ADD_TO_CART = re.compile(
+    r"add (it )?to (cart|bag|basket|trolley)|\badd\b.{0,20}\b(cart|bag|basket)\b|in den warenkorb|ajouter au panier|"
+    r"in (de )?winkelwagen|añadir al carrito|aggiungi al carrello|adicionar ao carrinho|lägg i varukorgen", re.I)
 
 
 def guess_role(url: str, title: str, html: str, text: str, forms: list[dict[str, Any]], *, is_start: bool = False) -> str:
@@ -49,7 +51,7 @@ def guess_role(url: str, title: str, html: str, text: str, forms: list[dict[str,
     for role, pattern in _URL_RULES[5:]:
         if pattern.search(target):
             return role
-    if _ADD_TO_CART.search(text[:5000]):
+    if ADD_TO_CART.search(text[:5000]):
         return "product"
     if is_start:
         return "home"

@@ -17,6 +17,7 @@ from playwright.async_api import BrowserContext, Page, Request, Response
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from auditor.browser.purchase import is_purchase_url
 from auditor.journey import Attachments
 from auditor.page_roles import guess_role
 
@@ -248,13 +249,17 @@ async def load_page(
             text = str(exc)
             if crashed.is_set() or "crash" in text.lower():
                 return PageLoadFailure(url, "crashed", "the page crashed the browser tab")
+            if is_purchase_url(url):
+                return PageLoadFailure(url, "refused", "not loaded: the URL looks like placing an order or a payment")
             if "ERR_BLOCKED_BY_CLIENT" in text:
                 return PageLoadFailure(url, "out_of_scope", "the page redirected outside the audited site or into a purchase")
             if "Download is starting" in text:
                 return PageLoadFailure(url, "non_html", "the URL is a download, not a page")
             return PageLoadFailure(url, "network", _net_reason(text))
-        if response is None:
-            return PageLoadFailure(url, "network", "no response")
+        if response is None or response.status == 204:
+            if is_purchase_url(url):
+                return PageLoadFailure(url, "refused", "not loaded: the URL looks like placing an order or a payment")
+            return PageLoadFailure(url, "network", "no content")
         ctype = (await response.all_headers()).get("content-type", "")
         status = response.status
         redirects = []

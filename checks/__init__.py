@@ -4,8 +4,15 @@ where a check reads another's evidence; `needs` makes that explicit."""
 from __future__ import annotations
 
 from auditor.checkspec import CheckSpec
-from checks import delivery_returns, load_time, payment_options, site_search, support_contact
+from checks import (
+    checkout_journey,
+    delivery_returns,
+    load_time,
+    payment_options,
+    site_search,
+    support_contact,
+)
 
 
 def all_checks() -> list[CheckSpec]:
-    return [load_time.CHECK, site_search.CHECK, support_contact.CHECK, delivery_returns.CHECK, payment_options.CHECK]
+    return [load_time.CHECK, site_search.CHECK, checkout_journey.CHECK, support_contact.CHECK, delivery_returns.CHECK, payment_options.CHECK]

@@ -20,6 +20,7 @@ from auditor.findings import (
     outcome_from_findings,
 )
 from checks.click_map import ClickMap, build_click_map
+from checks.page_parsing import PRICE_NEAR_SHIPPING
 
 CHECK_ID = "delivery-returns"
 SHIPPING_WORDS = re.compile(r"shipping|delivery|versand|lieferung|livraison|verzending|bezorging|envío|spedizione", re.I)
@@ -36,9 +37,7 @@ SPEED_ESTIMATE = re.compile(
     r"\d+\s*(?:[-–]|to)\s*\d+\s*(business |working |werk|werktage|jours ouvrés)?\s*(days?|dagen|tage|jours)|"
     r"within\s+\d+\s*(business |working )?days?|\b(next|same)[- ](business |working )?day\b|"
     r"\b\d+\s*(business|working)\s*days?", re.I)
-PRICE_NEAR_SHIPPING = re.compile(
-    r"(shipping|delivery|versand|livraison|verzending)[^.\n]{0,60}([€$£]\s?\d|\d+[.,]\d\d\s?(€|eur|usd|gbp)|\bfree\b|gratis|kostenlos)|"
-    r"(free|gratis|kostenlos(er)?)\s+(shipping|delivery|versand|livraison|verzending)", re.I)
+
 
 
 class DeliveryThresholds(BaseModel):

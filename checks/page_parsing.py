@@ -26,6 +26,10 @@ ADDRESS_HINT = re.compile(r"\b\d{4,5}\s?[A-Z]{0,2}\s+[A-Z][a-z]+|\b[A-Z]{1,2}\d[
 OPENING_HOURS = re.compile(r"(mon(day)?|tue|wed|thu|fri|sat|sun|weekdays|24/7)[^.\n]{0,40}\d{1,2}[:.]?\d{0,2}\s*(am|pm|h)?\s*"
                            r"[-–to]+\s*\d{1,2}[:.]?\d{0,2}", re.I)
 
+PRICE_NEAR_SHIPPING = re.compile(
+    r"(shipping|delivery|versand|livraison|verzending)[^.\n]{0,60}([€$£]\s?\d|\d+[.,]\d\d\s?(€|eur|usd|gbp)|\bfree\b|gratis|kostenlos)|"
+    r"(free|gratis|kostenlos(er)?)\s+(shipping|delivery|versand|livraison|verzending)", re.I)
+
 
 def soup(html: str) -> BeautifulSoup:
     return BeautifulSoup(html or "", "lxml")

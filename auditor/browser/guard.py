@@ -62,7 +62,11 @@ async def install_guards(context: BrowserContext, scope: Scope, log: GuardLog) -
         why = is_purchase_request(request.method, url, body) if acts else None
         if why:
             log.refuse(why)
-            await route.abort("blockedbyclient")
+            if request.is_navigation_request():
+                # a 204 answer leaves the current page in place (no error page), so the journey can still read it
+                await route.fulfill(status=204, body="")
+            else:
+                await route.abort("blockedbyclient")
             return
         in_scope = scope.contains(url)
         if not in_scope and request.is_navigation_request() and request.frame.parent_frame is None:
@@ -168,7 +172,9 @@ class GuardedPage:
             """el => ({text: (el.innerText || el.value || '').trim().slice(0, 200), aria: el.getAttribute('aria-label'),
                  title: el.getAttribute('title'), id: el.id, cls: String(el.className || ''), name: el.getAttribute('name'),
                  formaction: el.getAttribute('formaction') || (el.form && el.form.getAttribute('action')) || '',
-                 autocomplete: el.getAttribute('autocomplete'), tag: el.tagName.toLowerCase(), type: el.getAttribute('type')})"""
+                 autocomplete: el.getAttribute('autocomplete'), tag: el.tagName.toLowerCase(), type: el.getAttribute('type'),
+                 submits: (el.tagName === 'BUTTON' && el.type === 'submit' && !!el.form) ||
+                          (el.tagName === 'INPUT' && ['submit', 'image'].includes(el.type) && !!el.form)})"""
         )
 
     async def assert_not_purchase(self, locator: Locator) -> dict[str, Any]:
@@ -177,7 +183,7 @@ class GuardedPage:
             reason = f"refused to click '{info['text'][:60]}': it reads as a final purchase control"
             self.log.refuse(reason)
             raise PurchaseRefused(reason)
-        target = info["formaction"] or ""
+        target = (info["formaction"] or "") if info["submits"] else ""  # a type=button control submits nothing
         if target and is_purchase_request("POST", _absolute(self.page.url, target), None):
             reason = f"refused to submit a form to {target[:80]}: it looks like placing an order"
             self.log.refuse(reason)

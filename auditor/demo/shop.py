@@ -44,6 +44,8 @@ class ShopOptions:
     trap_continue_places_order: bool = False
     trap_auto_submit_payment: bool = False
     buy_now_button: bool = False
+    sizes_on_every_product: bool = False  # every product needs a size chosen before add-to-cart
+    size_picker: Literal["select", "custom"] = "select"  # custom: a button + listbox, as React shops build it
     page_delay_s: float = 0.0
     lang: str = "en"
     currency: str = "€"
@@ -264,10 +266,7 @@ class DemoShop:
               "image": f"/img/{p.slug}.svg", "sku": p.slug.upper()[:12],
               "offers": {"@type": "Offer", "price": f"{p.price:.2f}", "priceCurrency": "EUR",
                          "availability": "https://schema.org/" + ("InStock" if p.in_stock else "OutOfStock")}}
-        sizes = ""
-        if p.sizes:
-            opts = "".join(f'<option value="{e(s)}">{e(s)}</option>' for s in p.sizes)
-            sizes = f'<label for="size">Size</label><select id="size" name="size" required><option value="">Choose a size</option>{opts}</select>'
+        sizes = self.size_picker(self.sizes_of(p))
         error = '<p class="error" role="alert">Please choose a size.</p>' if r.arg("error") == "size" else ""
         if not p.in_stock:
             buy = "<p><strong>Out of stock</strong></p>"
@@ -286,6 +285,27 @@ class DemoShop:
                 f'<p><a href="/category/{p.category}">More in {e(CATEGORIES[p.category])}</a></p></div></div>')
         head = f'<script type="application/ld+json">{json.dumps(ld)}</script><meta property="og:title" content="{e(p.name)}">'
         return self.render(p.name, body, head_extra=head)
+
+    def sizes_of(self, p: Product) -> tuple[str, ...]:
+        return p.sizes or (("S", "M", "L") if self.options.sizes_on_every_product else ())
+
+    def size_picker(self, sizes: tuple[str, ...]) -> str:
+        if not sizes:
+            return ""
+        if self.options.size_picker == "custom":
+            items = "".join(f'<li role="option" data-v="{e(s)}">{e(s)}</li>' for s in sizes)
+            return ('<div class="picker"><span id="size-label">Size</span> <button type="button" role="combobox" '
+                    'aria-haspopup="listbox" aria-expanded="false" aria-labelledby="size-label" id="size-btn">'
+                    f'Choose a size</button><ul role="listbox" id="size-list" hidden>{items}</ul>'
+                    '<input type="hidden" name="size" id="size"></div><script>'
+                    "const sb=document.getElementById('size-btn'),sl=document.getElementById('size-list');"
+                    "sb.onclick=()=>{sl.hidden=!sl.hidden;sb.setAttribute('aria-expanded',String(!sl.hidden))};"
+                    "sl.querySelectorAll('[role=option]').forEach(o=>o.onclick=()=>{document.getElementById('size').value="
+                    "o.dataset.v;sb.textContent='Size '+o.dataset.v;sl.hidden=true;sb.setAttribute('aria-expanded','false')});"
+                    "</script>")
+        opts = "".join(f'<option value="{e(s)}">{e(s)}</option>' for s in sizes)
+        return (f'<label for="size">Size</label><select id="size" name="size" required>'
+                f'<option value="">Choose a size</option>{opts}</select>')
 
     def drawer_script(self, p: Product) -> str:
         return (
@@ -347,7 +367,8 @@ class DemoShop:
         if not p or not p.in_stock:
             return self.render("Cart", "<h1>That product is not available</h1>", status=400)
         size = r.field("size")
-        if p.sizes and size not in p.sizes:
+        sizes = self.sizes_of(p)
+        if sizes and size not in sizes:
             if r.field("ajax"):
                 return Response.json('{"error":"size"}', status=400)
             return Response.redirect(f"/product/{p.slug}?error=size")

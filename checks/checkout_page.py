@@ -1,0 +1,190 @@
+"""Reading a checkout page as a customer sees it: visible fields, visible controls, payment signals and errors.
+
+One browser-side read tags every visible field and control with a data attribute, so the journey can act on
+exactly what it read; the Python side (`StepView`) holds only plain data and its judgements are pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from auditor.browser.purchase import is_purchase_control
+from checks.checkout_fields import classify
+from checks.payment_detect import TEXT_METHODS
+
+READ_STEP = """
+() => {
+  const visible = el => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
+  document.querySelectorAll('[data-cxaudit-field],[data-cxaudit-control]').forEach(e => {
+    e.removeAttribute('data-cxaudit-field'); e.removeAttribute('data-cxaudit-control'); });
+  const labelOf = el => {
+    if (el.labels && el.labels.length) return el.labels[0].innerText.trim();
+    const wrap = el.closest('label'); if (wrap) return wrap.innerText.trim();
+    return el.getAttribute('aria-label') || '';
+  };
+  const fields = []; let i = 0;
+  for (const el of document.querySelectorAll('input, select, textarea')) {
+    const type = (el.getAttribute('type') || (el.tagName === 'INPUT' ? 'text' : '')).toLowerCase();
+    if (['hidden', 'submit', 'button', 'image', 'reset', 'file'].includes(type)) continue;
+    const shown = (type === 'radio' || type === 'checkbox') ? (visible(el) || (el.labels && el.labels[0] && visible(el.labels[0]))) : visible(el);
+    if (!shown || el.disabled) continue;
+    if (el.closest('header,nav,footer,[role=banner],[role=navigation],[role=contentinfo],[role=search]')) continue;
+    el.setAttribute('data-cxaudit-field', String(i));
+    fields.push({i: i++, tag: el.tagName.toLowerCase(), type, name: el.name || '', id: el.id || '',
+      autocomplete: el.getAttribute('autocomplete') || '', placeholder: el.getAttribute('placeholder') || '',
+      label: labelOf(el).slice(0, 120), required: el.required || el.getAttribute('aria-required') === 'true',
+      value: el.value || '', checked: !!el.checked,
+      options: el.tagName === 'SELECT' ? Array.from(el.options).map(o => ({value: o.value, text: o.text.trim(), disabled: o.disabled})) : []});
+  }
+  const controls = []; let j = 0;
+  for (const el of document.querySelectorAll('button, input[type=submit], input[type=button], a[href], [role=button]')) {
+    if (!visible(el)) continue;
+    const text = (el.innerText || el.value || el.getAttribute('aria-label') || el.title || '').trim().replace(/\\s+/g, ' ');
+    if (!text) continue;
+    el.setAttribute('data-cxaudit-control', String(j));
+    const form = el.form || el.closest('form');
+    controls.push({i: j++, tag: el.tagName.toLowerCase(), text: text.slice(0, 100), href: el.getAttribute('href') || '',
+      aria: el.getAttribute('aria-label') || '', id: el.id || '', name: el.getAttribute('name') || '',
+      disabled: !!el.disabled || el.getAttribute('aria-disabled') === 'true', type: (el.getAttribute('type') || '').toLowerCase(),
+      formaction: el.getAttribute('formaction') || (form ? (form.getAttribute('action') || '') : ''),
+      region: el.closest('header,[role=banner]') ? 'header' : el.closest('footer,[role=contentinfo]') ? 'footer' : 'main'});
+  }
+  const providers = /js\\.stripe\\.com|adyen|braintree|paypal|klarna|checkout\\.com|mollie|squareup|worldpay|payments-amazon/i;
+  const frames = Array.from(document.querySelectorAll('iframe')).filter(f => visible(f) && providers.test(f.src || '')).map(f => f.src.slice(0, 200));
+  const alerts = Array.from(document.querySelectorAll('[role=alert], .error, .errors, .field-error, [aria-invalid=true], .invalid-feedback'))
+    .filter(visible).map(e => (e.innerText || '').trim()).filter(Boolean).slice(0, 10);
+  const headings = Array.from(document.querySelectorAll('h1, h2, legend')).filter(visible).map(h => h.innerText.trim()).slice(0, 12);
+  const main = document.querySelector('main,[role=main]') || document.body;
+  return {url: location.href, title: document.title, fields, controls, frames, alerts, headings,
+          text: (main.innerText || '').slice(0, 6000), https: location.protocol === 'https:'};
+}
+"""
+
+ADD_TO_CART_WORDS = re.compile(
+    r"add (it )?to (cart|bag|basket|trolley)|^\s*add\s*$|in den warenkorb|ajouter au panier|in (de )?winkelwagen|"
+    r"añadir al carrito|aggiungi al carrello|adicionar ao carrinho|lägg i varukorgen", re.I)
+CHECKOUT_WORDS = re.compile(r"check ?out|proceed to|go to checkout|zur kasse|kasse|commander|passer la commande|"
+                            r"afrekenen|tramitar|finalizar compra|continue to checkout|secure checkout", re.I)
+CART_WORDS = re.compile(r"\b(cart|basket|bag|trolley|warenkorb|panier|winkelwagen|carrito|carrello)\b", re.I)
+CONTINUE_WORDS = re.compile(r"continue|next|proceed|save and continue|weiter|suivant|continuer|volgende|doorgaan|"
+                            r"siguiente|continuar|avanti|review order|to (delivery|shipping|payment)", re.I)
+GUEST_WORDS = re.compile(r"guest|without (an )?account|no account|als gast|invité|sin cuenta|ohne (kunden)?konto|"
+                         r"come ospite|zonder account", re.I)
+SIGN_IN_WORDS = re.compile(r"sign ?in|log ?in|anmelden|einloggen|connexion|se connecter|inloggen|iniciar sesión|accedi", re.I)
+REGISTER_WORDS = re.compile(r"create (an )?account|register|registrieren|konto erstellen|créer un compte|"
+                            r"account aanmaken|crear cuenta|registrati", re.I)
+EMAIL_CONFIRM = re.compile(r"(confirm|verify|activate)[^.]{0,60}(e-?mail|address)|e-?mail[^.]{0,60}(link|confirm|verif)", re.I)
+PAYMENT_STEP_WORDS = re.compile(r"payment|zahlung|paiement|betaling|betaalmethode|pago|pagamento", re.I)
+
+
+@dataclass
+class StepView:
+    url: str
+    title: str
+    fields: list[dict[str, Any]]
+    controls: list[dict[str, Any]]
+    frames: list[str]
+    alerts: list[str]
+    headings: list[str]
+    text: str
+    https: bool
+
+    @classmethod
+    def from_js(cls, data: dict[str, Any]) -> StepView:
+        return cls(**{k: data[k] for k in ("url", "title", "fields", "controls", "frames", "alerts", "headings", "text", "https")})
+
+    # ---- what this step is ----
+    def card_fields(self) -> list[dict[str, Any]]:
+        return [f for f in self.fields if classify(f) == "card"]
+
+    def payment_labels(self) -> list[str]:
+        """Labels of payment-method choices: radios whose labels name a method, and wallet buttons."""
+        labels = []
+        for f in self.fields:
+            if f["type"] == "radio" and (_names_method(f["label"]) or re.search(r"payment|pay", f["name"], re.I)):
+                labels.append(f["label"] or f["name"])
+        for c in self.controls:
+            if c["region"] == "main" and _names_method(c["text"]) and re.search(r"pay|paypal|klarna", c["text"], re.I):
+                labels.append(c["text"])
+        return list(dict.fromkeys(labels))
+
+    def purchase_controls(self) -> list[dict[str, Any]]:
+        return [c for c in self.controls if c["region"] == "main" and not c["disabled"]
+                and is_purchase_control(c["text"], c["aria"], c["id"], c["name"])]
+
+    def payment_reason(self) -> str | None:
+        """Why this is the payment step (the journey stops here), or None."""
+        if self.card_fields():
+            return "asks for card details"
+        if self.frames:
+            return "shows a payment provider's form"
+        if len(self.payment_labels()) >= 1 and any(PAYMENT_STEP_WORDS.search(h) for h in [*self.headings, self.title]):
+            return "offers a choice of payment methods"
+        if self.purchase_controls():
+            return f"shows a final purchase control (“{self.purchase_controls()[0]['text'][:40]}”)"
+        return None
+
+    def account_gate(self) -> dict[str, Any] | None:
+        """Sign in / register / guest choices on a page that asks for no address yet."""
+        address_kinds = {"street", "postcode", "city"}
+        if any(classify(f) in address_kinds for f in self.fields):
+            return None
+        main = [c for c in self.controls if c["region"] == "main" and not c["disabled"]]
+        guest = next((c for c in main if GUEST_WORDS.search(c["text"])), None)
+        sign_in = next((c for c in main if SIGN_IN_WORDS.search(c["text"])), None)
+        register = next((c for c in main if REGISTER_WORDS.search(c["text"])), None)
+        has_password = any(f["type"] == "password" for f in self.fields)
+        if not (sign_in or register or has_password):
+            return None
+        return {"guest": guest, "sign_in": sign_in, "register": register, "password_field": has_password}
+
+    def field_signature(self) -> frozenset[str]:
+        return frozenset(field_key(f) for f in self.fields)
+
+    def count_fields(self) -> tuple[int, int]:
+        """(fields, required) as a customer counts them: a radio group is one field, buttons are none."""
+        seen_groups: set[str] = set()
+        total = required = 0
+        for f in self.fields:
+            if f["type"] == "radio":
+                if f["name"] in seen_groups:
+                    continue
+                seen_groups.add(f["name"])
+            total += 1
+            required += 1 if f["required"] else 0
+        return total, required
+
+    def continue_control(self) -> dict[str, Any] | None:
+        """The control that moves the checkout on: the last enabled 'Continue'-like one, else the form's submit."""
+        main = [c for c in self.controls if c["region"] == "main" and not c["disabled"]]
+        words = [c for c in main if CONTINUE_WORDS.search(c["text"]) and not CART_WORDS.search(c["text"])]
+        if words:
+            return words[-1]
+        submits = [c for c in main if c["type"] == "submit" or (c["tag"] == "button" and c["type"] in ("", "submit"))]
+        return submits[-1] if submits else None
+
+
+def field_key(f: dict[str, Any]) -> str:
+    return f"{f['tag']}:{f['name'] or f['id']}"
+
+
+def _names_method(text: str) -> bool:
+    if re.search(r"credit|debit|card|kaart|karte|carte|tarjeta", text or "", re.I):
+        return True
+    return any(p.search(text or "") for p in TEXT_METHODS.values())
+
+
+@dataclass
+class StepRecord:
+    n: int
+    url: str
+    kind: str  # page | section
+    title: str
+    fields: int
+    required: int
+    labels_missing: int
+    coupon_field: bool
+    newsletter_preticked: bool
+    errors: list[str] = field(default_factory=list)
