@@ -27,7 +27,7 @@ from auditor.findings import Status
 from auditor.journey import Attachments
 from auditor.progress import Progress, SilentProgress
 from auditor.results import AuditResult, CheckResult, SiteResult
-from auditor.snapshot import LoadSettings, PageLoadFailure, PageSnapshot, load_page
+from auditor.snapshot import THROTTLING, LoadSettings, PageLoadFailure, PageSnapshot, load_page
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +160,7 @@ class Auditor:
         cfg = self.config
         context = await session.new_context(options)
         await install_guards(context, scope, guard_log)
-        settings = LoadSettings(timeout_ms=cfg.crawl.page_timeout_ms)
+        settings = LoadSettings(throttle=THROTTLING[cfg.throttle], timeout_ms=cfg.crawl.page_timeout_ms)
         snapshots: list[PageSnapshot] = []
         failures: list[PageLoadFailure] = []
         delay = max(cfg.crawl.delay_ms / 1000, robots.crawl_delay(frontier.user_agent) or 0.0)

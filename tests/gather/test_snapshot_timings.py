@@ -61,3 +61,17 @@ async def test_snapshot_reads_links_with_their_region_and_guesses_roles(browser_
     product = await snap(browser_session, url + "product/copper-kettle")
     assert product.role == "product"
     assert (await snap(browser_session, url + "contact")).role == "contact"
+
+
+async def test_slow_4g_throttling_delays_the_first_paint_by_its_latency(browser_session: BrowserSession, perf_url: str) -> None:
+    from auditor.snapshot import THROTTLING, LoadSettings
+
+    context = await browser_session.new_context(ContextOptions())
+    try:
+        result = await load_page(context, perf_url + "busy", settings=LoadSettings(throttle=THROTTLING["slow-4g"]))
+    finally:
+        await context.close()
+    assert isinstance(result, PageSnapshot)
+    # DevTools applies the emulated request latency before the response reaches the renderer: paints move
+    # by at least that much (Navigation Timing's responseStart does not include it, so TTFB is not asserted)
+    assert result.timings.fcp_ms is not None and result.timings.fcp_ms >= 562
