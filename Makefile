@@ -6,7 +6,7 @@ URL    ?=
 OUT    ?= cxaudit-report
 STAMP  := $(VENV)/.setup-stamp
 
-.PHONY: setup browser audit test lint clean
+.PHONY: setup browser audit test lint bench-lighthouse clean
 
 setup: $(STAMP) browser
 
@@ -45,13 +45,17 @@ else
 endif
 
 test: setup
-	$(BIN)/ruff check auditor checks reports tests
+	$(BIN)/ruff check auditor checks reports tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: setup
-	$(BIN)/ruff check auditor checks reports tests
+	$(BIN)/ruff check auditor checks reports tests benchmarks
 	$(BIN)/mypy
+
+# cxaudit's FCP/LCP/CLS next to the Lighthouse CLI's on the same local pages (installs lighthouse with npm)
+bench-lighthouse: setup
+	$(BIN)/python benchmarks/lighthouse_compare.py --runs 3
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
