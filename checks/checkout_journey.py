@@ -90,6 +90,8 @@ class CheckoutEvidence:
     stopped_at_url: str | None = None
     stopped_because: str | None = None
     orders_placed: int = 0
+    clicks: int = 0
+    journey_ms: int = 0
     journey_steps: list[JourneyStep] = field(default_factory=list)
 
 
@@ -311,6 +313,8 @@ async def gather(ctx: SiteContext) -> CheckoutEvidence:
     ev.js_errors = list(dict.fromkeys(errors))[:10]
     ev.refused = list(ctx.guard_log.refused)[:20]
     ev.journey_steps = list(gp.steps)
+    ev.clicks = sum(1 for s in gp.steps if s.action.startswith(("Click", "Choose", "Fill", "Open the cart", "Look at")))
+    ev.journey_ms = sum(s.ms for s in gp.steps)
     return ev
 
 

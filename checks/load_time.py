@@ -129,6 +129,7 @@ class PageTiming:
     transfer_bytes: int
     requests: int
     js_errors: list[str] = field(default_factory=list)
+    score: int | None = None
 
 
 @dataclass(frozen=True)
@@ -154,12 +155,14 @@ def p75_of(pages: list[PageTiming], pct: float = 75) -> dict[str, float | None]:
 
 
 async def gather(ctx: SiteContext) -> LoadEvidence:
+    device = ctx.config.device
     pages = [
         PageTiming(
             url=s.final_url, role=s.role, ttfb_ms=s.timings.ttfb_ms, fcp_ms=s.timings.fcp_ms, lcp_ms=s.timings.lcp_ms,
             cls=s.timings.cls, cls_total=s.timings.cls_total, tbt_ms=s.timings.tbt_ms, load_ms=s.timings.load_ms,
             lcp_element=s.timings.lcp_element, transfer_bytes=s.timings.transfer_bytes, requests=s.timings.requests,
-            js_errors=[e for e in s.console_errors][:10],
+            js_errors=list(s.console_errors)[:10],
+            score=page_score({m: getattr(s.timings, m) for m in METRICS}, device),
         )
         for s in ctx.snapshots
     ]
@@ -167,7 +170,7 @@ async def gather(ctx: SiteContext) -> LoadEvidence:
     for p in pages:
         by_role.setdefault(p.role, []).append(p)
     return LoadEvidence(
-        pages_measured=len(pages), p75=p75_of(pages), device=ctx.config.device, throttling=ctx.config.throttle,
+        pages_measured=len(pages), p75=p75_of(pages), device=device, throttling=ctx.config.throttle,
         per_role={role: p75_of(items) for role, items in sorted(by_role.items())}, pages=pages,
     )
 
@@ -252,7 +255,7 @@ def assess(ev: LoadEvidence, t: LoadThresholds) -> CheckOutcome:
             f"{len(erroring)} page(s) customers shop on logged JavaScript errors, e.g. {first.url}: "
             f"“{first.js_errors[0][:160]}”.", page_url=first.url))
     del roles_by_page
-    scores = [s for s in (page_score(p, ev.device) for p in ev.pages) if s is not None]
+    scores = [s for s in (p.score if p.score is not None else page_score(p, ev.device) for p in ev.pages) if s is not None]
     score = round(sum(scores) / len(scores)) if scores else None
     worst_sev = max((f.severity.rank for f in findings), default=-1)
     status = Status.FAILED if worst_sev >= Severity.MEDIUM.rank else Status.PASSED

@@ -37,6 +37,16 @@ LOCAL_METHODS = {"nl": ("ideal",), "be": ("bancontact",), "de": ("sofort", "sepa
                  "at": ("sofort", "sepa_debit"), "se": ("klarna",), "no": ("klarna",)}
 SECURITY_TEXT = re.compile(r"secure|encrypted|ssl|safe (checkout|payment)|sicher|sécurisé|veilig", re.I)
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+TRUST_SEALS = {
+    "norton": re.compile(r"norton ?secured|seal\.digicert|nortonseal", re.I),
+    "mcafee": re.compile(r"mcafee ?secure|trustedsite", re.I),
+    "trusted_shops": re.compile(r"trusted ?shops|trustbadge", re.I),
+    "trustpilot": re.compile(r"trustpilot", re.I),
+    "verified_by_visa": re.compile(r"verified by visa|visa secure", re.I),
+    "mastercard_securecode": re.compile(r"mastercard (securecode|id check)", re.I),
+    "thuiswinkel": re.compile(r"thuiswinkel ?waarborg", re.I),
+    "ekomi": re.compile(r"ekomi", re.I),
+}
 
 
 class PaymentThresholds(BaseModel):
@@ -64,6 +74,7 @@ class PaymentEvidence:
     security_reassurance: bool
     market_hint: str | None
     where: dict[str, list[str]] = field(default_factory=dict)
+    trust_seals: list[str] = field(default_factory=list)
 
 
 FINDINGS: dict[str, FindingTemplate] = {
@@ -159,12 +170,14 @@ async def gather(ctx: SiteContext) -> PaymentEvidence:
         reassurance = reassurance or bool(getattr(checkout, "security_reassurance", False))
     https_flags = [urlsplit(u).scheme == "https" for u in checkout_urls
                    if (urlsplit(u).hostname or "") not in LOOPBACK]
+    seals = sorted({name for s in ctx.snapshots for name, pattern in TRUST_SEALS.items()
+                    if pattern.search(s.html[:500_000])})
     methods = [Method(mid, KIND.get(mid, "other"), v["seen_on"], v["how"]) for mid, v in sorted(seen.items())]
     return PaymentEvidence(
         methods=methods, checked_pages=len(ctx.snapshots), shown_before_checkout=sorted(before),
         payment_step_reached=reached, payment_step_methods=sorted(set(step_methods)),
         checkout_urls=sorted(set(checkout_urls))[:20], checkout_https=all(https_flags) if https_flags else None,
-        security_reassurance=reassurance, market_hint=_market(ctx), where=where,
+        security_reassurance=reassurance, market_hint=_market(ctx), where=where, trust_seals=seals,
     )
 
 

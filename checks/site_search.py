@@ -100,6 +100,8 @@ class SearchEvidence:
     product_used: str | None
     queries: list[QueryResult]
     autocomplete: bool | None
+    pages_with_search: int = 0
+    pages_checked: int = 0
     journey_steps: list[JourneyStep] = field(default_factory=list)
 
 
@@ -187,6 +189,16 @@ def search_template(html: str, url: str) -> tuple[str | None, bool]:
             break
     opensearch = bool(re.search(r'<link[^>]+rel=["\']search["\'][^>]+opensearchdescription', html, re.I))
     return template, opensearch
+
+
+SEARCH_FIELD_HTML = re.compile(
+    r"<input[^>]+(type=[\"']?search|name=[\"']?(q|s|query|search|keywords?|term)[\"' >]|placeholder=[\"'][^\"']*"
+    r"(search|find|zoek|such|recherch|buscar))|role=[\"']?search", re.I)
+
+
+def has_search_box(html: str) -> bool:
+    """Whether a page carries a search field (or a search landmark), for 'on which pages search appears'."""
+    return bool(SEARCH_FIELD_HTML.search(html))
 
 
 def fill_template(template: str, query: str) -> str:
@@ -302,7 +314,8 @@ async def gather(ctx: SiteContext) -> SearchEvidence:
         visible_without_click=visible_now, reveal_control=reveal,
         input_width_chars=found["width_chars"] if found and usable else None, via=via,
         search_url_template=template, opensearch=opensearch, product_used=product, queries=queries,
-        autocomplete=autocomplete, journey_steps=list(gp.steps),
+        autocomplete=autocomplete, pages_with_search=sum(has_search_box(p.html) for p in ctx.snapshots),
+        pages_checked=len(ctx.snapshots), journey_steps=list(gp.steps),
     )
 
 

@@ -90,3 +90,9 @@ def test_demo_writes_every_report_and_places_no_order(tmp_path: Path) -> None:
     assert doc["schema_version"] == "1" and doc["gate"]["passed"] is True
     assert doc["sites"][0]["crawl"]["pages_visited"] == 8
     assert "report written to" in proc.stderr
+    html = (out / "report.html").read_text()
+    # the report lists the contact channels with the customer's click path, and the payment methods with where
+    assert "Path a customer clicks" in html and "Home → Contact us" in html
+    assert "How we saw it" in html and "footer" in html
+    assert {c["id"] for c in doc["sites"][0]["checks"]} == {"load-time", "site-search", "checkout-journey",
+                                                           "support-contact", "delivery-returns", "payment-options"}

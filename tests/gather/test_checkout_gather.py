@@ -31,6 +31,7 @@ async def test_guest_checkout_multi_step(demo_shop: Callable, run_audit: Callabl
     assert ev["costs_shown_before_checkout"] is False
     assert codes == {"costs-not-shown-before-checkout"}
     assert all(step.screenshot for step in check.journey)
+    assert ev["clicks"] == 5 and ev["journey_ms"] > 0
 
 
 async def test_forced_account_stops_at_the_gate(demo_shop: Callable, run_audit: Callable) -> None:

@@ -49,3 +49,4 @@ async def test_demo_shop_audit_measures_catalogue_pages_and_places_no_order(demo
     assert shop.orders.placed == 0
     load = next(c for c in s.checks if c.id == "load-time")
     assert load.evidence["pages_measured"] == 12 and load.evidence["p75"]["lcp_ms"] is not None
+    assert all(0 <= p["score"] <= 100 for p in load.evidence["pages"])

@@ -54,6 +54,7 @@ async def test_provider_scripts_only(serve_app: Callable[[App], LocalServer], ru
     ev, _codes, _ = payment(await run_audit(url, checks=["payment-options"], crawl={"max_pages": 3}))
     assert set(methods(ev)) == {"paypal", "klarna"}
     assert all(m["how"] == ["script"] for m in ev["methods"])
+    assert ev["trust_seals"] == ["trustpilot"]
 
 
 async def test_nothing_visible_and_no_checkout_is_not_measured(demo_shop: Callable, run_audit: Callable) -> None:

@@ -30,6 +30,7 @@ async def test_server_rendered_get_search(demo_shop: Callable, run_audit: Callab
     ev, q = check.evidence, by_kind(check)
     assert ev["search_input_found"] and ev["visible_without_click"] and ev["via"] == "input"
     assert ev["input_width_chars"] >= 27
+    assert ev["pages_with_search"] == ev["pages_checked"] == 10
     assert q["known_product"]["results_count"] >= 1 and q["known_product"]["relevant_results"] >= 1
     assert q["product_type"]["relevant_results"] >= 1 and q["partial"]["relevant_results"] >= 1
     assert q["misspelled"]["results_count"] == 0 and q["misspelled"]["relevant_results"] == 0
