@@ -46,6 +46,7 @@ from checks.checkout_page import (
     StepView,
     field_key,
 )
+from checks.locators import wait_for
 from checks.page_parsing import PRICE_NEAR_SHIPPING
 
 CHECK_ID = "checkout-journey"
@@ -269,10 +270,12 @@ async def fill_step(gp: GuardedPage, view: StepView, data: CheckoutConfig) -> No
 
 
 def step_record(n: int, view: StepView, kind: str, seen_before: frozenset[str] = frozenset()) -> StepRecord:
-    """A step's own fields: for a section of a one-page checkout, only those the section added."""
-    if seen_before:
-        view = StepView(**{**view.__dict__, "fields": [f for f in view.fields
-                                                         if field_key(f) not in seen_before]})
+    """A step's own customer-data fields: for a section of a one-page checkout only those the section added;
+    card fields and the payment-method choice are not form filling and are left out."""
+    payment_choice = set(view.payment_labels())
+    own = [f for f in view.fields if field_key(f) not in seen_before  # a section's own fields only
+           and classify(f) != "card" and not (f["type"] == "radio" and (f["label"] or f["name"]) in payment_choice)]
+    view = StepView(**{**view.__dict__, "fields": own})
     total, required = view.count_fields()
     missing_labels = sum(1 for f in view.fields if not (f["label"] or f["placeholder"]) and f["type"] not in ("radio",))
     headings = [h for h in view.headings if h]
@@ -336,7 +339,7 @@ async def _walk(ctx: SiteContext, gp: GuardedPage, candidates: list[str], ev: Ch
     for url in candidates:
         await gp.goto(url, "Open a product page")
         ev.product_url = url
-        view = await read_step(gp)
+        view = await wait_for(lambda: read_step(gp), lambda v: find_add_to_cart(v) is not None)
         ev.buy_now_present = ev.buy_now_present or bool(view.purchase_controls())
         button = find_add_to_cart(view)
         if button is None:
@@ -360,7 +363,7 @@ async def _walk(ctx: SiteContext, gp: GuardedPage, candidates: list[str], ev: Ch
         ev.stopped_because, ev.stopped_at_url = "adding to the cart did not work", gp.url
         return
     # 3. the cart: a page or a drawer
-    view = await read_step(gp)
+    view = await wait_for(lambda: read_step(gp), lambda v: checkout_control(v) is not None, limit_s=2.0)
     if re.search(r"/(cart|basket|bag|warenkorb|panier|winkelwagen)", urlsplit(view.url).path, re.I):
         ev.cart_kind = "page"
     elif _cart_visible(view):
@@ -369,7 +372,7 @@ async def _walk(ctx: SiteContext, gp: GuardedPage, candidates: list[str], ev: Ch
         link = cart_link(view)
         if link is not None:
             await gp.click(control(gp, link), f"Open the cart (“{link['text']}”)")
-            view = await read_step(gp)
+            view = await wait_for(lambda: read_step(gp), lambda v: checkout_control(v) is not None)
             ev.cart_kind = "page"
     ev.cart_reached = ev.cart_kind is not None
     if not ev.cart_reached:
@@ -397,7 +400,9 @@ async def _walk_steps(ctx: SiteContext, gp: GuardedPage, ev: CheckoutEvidence) -
     previous: StepView | None = None
     attempts_on_step = 0
     for _ in range(MAX_STEPS * 2):
-        view = await read_step(gp)
+        view = await wait_for(lambda: read_step(gp), lambda v: bool(v.fields) or v.payment_reason() is not None
+                              or v.account_gate() is not None,
+                              limit_s=2.0)
         ev.visited_urls = list(dict.fromkeys([*ev.visited_urls, view.url]))
         new_page = previous is None or urlsplit(view.url)[:4] != urlsplit(previous.url)[:4]
         new_section = (not new_page and previous is not None
@@ -419,6 +424,8 @@ async def _walk_steps(ctx: SiteContext, gp: GuardedPage, ev: CheckoutEvidence) -
             return
         reason = view.payment_reason()
         if reason:
+            if ev.guest_checkout == "not_reached":
+                ev.guest_checkout = "offered"  # payment reached without an account step
             ev.payment_step_reached = True
             ev.payment_step_url = view.url
             ev.payment_labels = view.payment_labels()
@@ -459,10 +466,10 @@ async def _walk_steps(ctx: SiteContext, gp: GuardedPage, ev: CheckoutEvidence) -
 
 
 def _count_fields(ev: CheckoutEvidence) -> None:
-    """Fields a customer fills to reach payment: every step before the payment step."""
-    before = ev.steps[:-1] if ev.payment_step_reached else ev.steps
-    ev.form_fields_total = sum(s.fields for s in before)
-    ev.form_fields_required = sum(s.required for s in before)
+    """Fields a customer fills up to payment, the payment step's address fields included (one-page
+    checkouts put them there); card fields and the payment-method choice are not counted."""
+    ev.form_fields_total = sum(s.fields for s in ev.steps)
+    ev.form_fields_required = sum(s.required for s in ev.steps)
 
 
 async def _check_email_confirmation(gp: GuardedPage, view: StepView, gate: dict[str, Any], ev: CheckoutEvidence) -> None:

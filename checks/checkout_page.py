@@ -34,7 +34,10 @@ READ_STEP = """
     el.setAttribute('data-cxaudit-field', String(i));
     fields.push({i: i++, tag: el.tagName.toLowerCase(), type, name: el.name || '', id: el.id || '',
       autocomplete: el.getAttribute('autocomplete') || '', placeholder: el.getAttribute('placeholder') || '',
-      label: labelOf(el).slice(0, 120), required: el.required || el.getAttribute('aria-required') === 'true',
+      label: labelOf(el).slice(0, 120),
+      required: el.required || el.getAttribute('aria-required') === 'true' || /\\*\\s*$/.test(labelOf(el)) ||
+                !!el.closest('.validate-required, .is-required, .required-field') ||
+                !!(el.labels && el.labels[0] && el.labels[0].querySelector('abbr.required, .required')),
       value: el.value || '', checked: !!el.checked,
       options: el.tagName === 'SELECT' ? Array.from(el.options).map(o => ({value: o.value, text: o.text.trim(), disabled: o.disabled})) : []});
   }

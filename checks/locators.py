@@ -4,9 +4,14 @@ any one shop's markup. The chosen element is tagged with a data attribute so lat
 
 from __future__ import annotations
 
-from typing import Any
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from playwright.async_api import Page
+
+T = TypeVar("T")
 
 SEARCH_WORDS = (r"search|find|query|look ?up|zoek|such|recherch|buscar|busca|cerca|pesquis|sök|haku|szukaj|hledat|"
                 r"keyword|what are you looking for")
@@ -101,3 +106,14 @@ async def find_search_reveal(page: Page) -> str | None:
 
 async def suggestions_visible(page: Page) -> bool:
     return bool(await page.evaluate(SUGGESTIONS_VISIBLE))
+
+
+async def wait_for(probe: Callable[[], Awaitable[T]], ok: Callable[[T], bool], limit_s: float = 3.0) -> T:
+    """Re-reads the page until `ok` holds or time runs out, for storefronts that render or enable their
+    controls only after hydration. Returns the last reading either way."""
+    deadline = time.perf_counter() + limit_s
+    value = await probe()
+    while not ok(value) and time.perf_counter() < deadline:
+        await asyncio.sleep(0.15)
+        value = await probe()
+    return value

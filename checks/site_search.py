@@ -28,7 +28,8 @@ from auditor.findings import (
 )
 from auditor.journey import JourneyStep
 from auditor.structured import items_of_type
-from checks.locators import find_search_input, find_search_reveal, suggestions_visible
+from checks.locators import find_search_input, find_search_reveal, suggestions_visible, wait_for
+from checks.page_parsing import soup
 from checks.search_queries import (
     PlannedQuery,
     choose_product,
@@ -52,8 +53,8 @@ READ_RESULTS = """
     if (chrome(a) || !visible(a)) continue;
     let url; try { url = new URL(a.href); } catch (e) { continue; }
     const text = (a.innerText || a.getAttribute('aria-label') || a.title || (a.querySelector('img[alt]') || {}).alt || '').trim();
-    if (knownSet.has(url.pathname) || (re && re.test(url.pathname))) {
-      const key = url.origin + url.pathname;
+    if (knownSet.has(url.pathname + url.search) || (re && re.test(url.pathname))) {
+      const key = url.origin + url.pathname + url.search;
       if (!byHref.has(key) || byHref.get(key).length < text.length) byHref.set(key, text);
     } else { others.push(text); }
   }
@@ -201,6 +202,17 @@ def has_search_box(html: str) -> bool:
     return bool(SEARCH_FIELD_HTML.search(html))
 
 
+def path_and_query(url: str) -> str:
+    """How the browser spells a product's address (`/p/1`, `/?product=12`), to recognise it among results."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def first_h1(html: str) -> str | None:
+    h1 = soup(html).find("h1")
+    return h1.get_text(" ", strip=True) if h1 else None
+
+
 def fill_template(template: str, query: str) -> str:
     return re.sub(r"\{[^}]+\}", quote(query), template, count=1)
 
@@ -285,14 +297,14 @@ async def gather(ctx: SiteContext) -> SearchEvidence:
     if home is None:
         raise NotApplicable("the home page could not be loaded")
     products = ctx.pages_with_role("product")
-    names = [product_name_from_page(p.html, p.final_url, p.title, None) or "" for p in products]
+    names = [product_name_from_page(p.html, p.final_url, p.title, first_h1(p.html)) or "" for p in products]
     product = choose_product([n for n in names if n])
     shape = product_shape([p.final_url for p in products])
-    known = [urlsplit(p.final_url).path for p in products]
+    known = [path_and_query(p.final_url) for p in products]
     template, opensearch = search_template(home.html, home.final_url)
     gp = await ctx.new_guarded_page("search")
     await gp.goto(home.final_url, "Open the home page")
-    first = await find_search_input(gp.page)
+    first = await wait_for(lambda: find_search_input(gp.page), lambda f: bool(f and f["visible"]), limit_s=2.0)
     visible_now = bool(first and first["visible"])
     found, reveal = (first, None) if visible_now else await _open_search(gp, record=True)
     usable = bool(found and found["visible"])

@@ -151,19 +151,29 @@ class GuardedPage:
             raise OutOfScope(f"{url} is outside the audited site")
         started = time.perf_counter()
         response = await self.page.goto(url, wait_until="load", timeout=self.timeout_ms)
+        await self._watch_for_change()  # so settle also waits for client-side rendering to stop
         await self.settle()
         await self._record(action or f"Open {url}", started, screenshot)
         return response.status if response else None
 
     async def settle(self, quiet_ms: int = 250, limit_ms: int = 4000) -> None:
-        """Waits until the page has loaded and no request was in flight for `quiet_ms` (fetches of an SPA
-        included); bounded by `limit_ms`, never an error. Cheaper than Playwright's 500 ms networkidle."""
+        """Waits until the page has loaded, no request was in flight and the DOM did not change for
+        `quiet_ms` (SPA fetches and renders included); bounded by `limit_ms`, never an error. Cheaper than
+        Playwright's 500 ms networkidle, and it sees client-side rendering, which networkidle does not."""
         deadline = time.perf_counter() + limit_ms / 1000
         with contextlib.suppress(PlaywrightError):
             await self.page.wait_for_load_state("load", timeout=limit_ms)
+        mutations, dom_changed_at = -1, time.perf_counter()
         while time.perf_counter() < deadline:
+            try:  # DOM quiet too: a client-rendered page keeps changing after its last request
+                now_mutations = int(await self.page.evaluate("() => window.__cxMut || 0"))
+            except PlaywrightError:
+                now_mutations = mutations
+            if now_mutations != mutations:
+                mutations, dom_changed_at = now_mutations, time.perf_counter()
             idle_ms = (time.perf_counter() - self._last_network) * 1000
-            if self._inflight == 0 and idle_ms >= quiet_ms:
+            dom_idle_ms = (time.perf_counter() - dom_changed_at) * 1000
+            if self._inflight == 0 and idle_ms >= quiet_ms and dom_idle_ms >= quiet_ms:
                 return
             await asyncio.sleep(0.05)
 
@@ -197,23 +207,20 @@ class GuardedPage:
         return self.page.url
 
     async def _time_to_change(self, before_url: str, started: float, limit_s: float = 10.0) -> int:
-        """Milliseconds until the page visibly answered the action: a new URL whose document has loaded its
-        DOM, or a change in the page (an SPA updating in place). The limit is returned if nothing changed."""
+        """Milliseconds until the page visibly answered the action: a new document whose DOM has loaded, or a
+        change inside the same document (an SPA rendering in place; a pushState URL change alone does not
+        count, the content must change). The limit is returned if nothing changed."""
+        del before_url
         deadline = started + limit_s
         while time.perf_counter() < deadline:
-            if self.page.url != before_url:
-                with contextlib.suppress(PlaywrightError):
-                    await self.page.wait_for_load_state("domcontentloaded", timeout=self.timeout_ms)
-                return round((time.perf_counter() - started) * 1000)
             try:
-                # a fresh document (same-URL POST result) has no counter at all; the old one counts mutations
+                # a fresh document has no counter at all; the old one counts its mutations
                 changed = await self.page.evaluate("() => window.__cxMut === undefined || window.__cxMut > 0")
             except PlaywrightError:  # the old document is going away: a navigation is under way
-                changed = False
+                changed = True
+            if changed:
                 with contextlib.suppress(PlaywrightError):
                     await self.page.wait_for_load_state("domcontentloaded", timeout=self.timeout_ms)
-                    return round((time.perf_counter() - started) * 1000)
-            if changed:
                 return round((time.perf_counter() - started) * 1000)
             await asyncio.sleep(0.05)
         return round(limit_s * 1000)

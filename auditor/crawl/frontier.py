@@ -18,10 +18,15 @@ from auditor.crawl.urls import Scope, looks_like_page, normalize_url
 _JOURNEY_HINTS = re.compile(
     r"search|cart|basket|bag|checkout|contact|help|support|customer[- ]service|service|shipping|delivery|returns?|"
     r"refund|payment|faq|kontakt|versand|livraison|retour|verzending|klantenservice", re.I)
-_PRODUCT_HINTS = re.compile(r"/(product|products|p|item|dp|artikel|produit)/|[?&](product_id|pid|sku)=", re.I)
+_PRODUCT_HINTS = re.compile(r"/(product|products|p|item|dp|artikel|produit)/|[?&](product|product_id|products_id|pid|sku|item|id_product)=", re.I)
 _CATEGORY_HINTS = re.compile(r"/(category|categories|c|collections?|shop|catalog|department)/", re.I)
 _DATE_LIKE = re.compile(r"(19|20)\d\d[-/](0?[1-9]|1[0-2])|[?&](month|year|date|day|week|cal|calendar)=", re.I)
 _DIGITS = re.compile(r"\d+")
+# links that do something rather than show something: a crawler must not add to carts or log out
+_ACTION_LINK = re.compile(
+    r"[?&](add-to-cart|add_to_cart|add-to-wishlist|add_to_wishlist|remove_item|removed_item|undo_item|empty-cart|"
+    r"action|logout|customer-logout)=|/(logout|log-out|signout|sign-out|cart/(add|remove|clear)|wishlist/(add|remove))\b",
+    re.I)
 MAX_PER_DATE_SHAPE = 5
 MAX_PATH_SEGMENTS = 10
 MAX_URL_LENGTH = 400
@@ -95,6 +100,8 @@ class Frontier:
             return "not_a_page"
         if depth > self.max_depth:
             return "too_deep"
+        if _ACTION_LINK.search(url):
+            return "action_link"
         trap = trap_reason(url)
         if trap:
             return trap

@@ -78,3 +78,11 @@ def test_robots_disallow_is_honoured() -> None:
 def test_priority_reads_link_text_too() -> None:
     assert priority_of(BASE + "page/123", "Customer service") == 0
     assert priority_of(BASE + "page/123", "Our story") == 3
+
+
+def test_links_that_act_instead_of_show_are_never_crawled() -> None:
+    f = make()
+    for link in ("?add-to-cart=12", "cart/add?id=3", "account/logout", "?remove_item=abc", "wishlist/add/9"):
+        assert not f.add(BASE + link, 1), link
+    assert f.skipped["action_link"] == 5
+    assert f.add(BASE + "cart", 1)
