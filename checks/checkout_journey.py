@@ -391,8 +391,10 @@ async def _walk(ctx: SiteContext, gp: GuardedPage, candidates: list[str], ev: Ch
 
 
 def _cart_visible(view: StepView) -> bool:
-    """A mini-cart drawer or dialog is open: it offers a checkout control next to the cart."""
-    return checkout_control(view) is not None and any(CART_WORDS.search(h) for h in [*view.headings, view.text[:300]])
+    """A mini-cart drawer or dialog is open: it offers a checkout control (outside the header's own links)
+    next to a cart heading."""
+    go = checkout_control(view)
+    return go is not None and go["region"] == "main" and any(CART_WORDS.search(h) for h in [*view.headings, view.text[:300]])
 
 
 async def _walk_steps(ctx: SiteContext, gp: GuardedPage, ev: CheckoutEvidence) -> None:
