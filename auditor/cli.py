@@ -135,6 +135,7 @@ def run_audit(config: AuditConfig, *, quiet: bool = False) -> int:
     """Runs the audit, writes every report (also the partial one on interrupt) and returns the exit code."""
     from auditor.baseline import diff
     from auditor.gate import decide_exit_code, evaluate_gate
+    from auditor.ignore import apply_ignores
     from auditor.progress import make_progress
     from auditor.results import AuditResult, load_result
     from auditor.runner import Auditor
@@ -167,6 +168,7 @@ def run_audit(config: AuditConfig, *, quiet: bool = False) -> int:
     doc = result.to_json()
     if config.baseline is not None:
         doc["baseline"] = diff(doc, load_result(config.baseline))
+    apply_ignores(doc, config.ignore)
     doc["gate"] = evaluate_gate(doc, config.gate)
     if interrupted:
         doc["gate"]["passed"] = False

@@ -10,7 +10,9 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from reports.charts import timings_chart
 from reports.markdown_report import SEVERITY_ORDER
+from reports.summary import executive_summary
 
 MAX_INLINE_IMAGE_BYTES = 2_000_000
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
@@ -65,7 +67,8 @@ def render_html(doc: dict[str, Any], out_dir: Path, brand: dict[str, Any]) -> st
     for site in doc.get("sites", []):
         findings = sorted(((c, f) for c in site.get("checks", []) for f in c["findings"]),
                           key=lambda cf: SEVERITY_ORDER.get(cf[1]["severity"], 9))
-        sites.append({"site": site, "top": findings[:5]})
+        sites.append({"site": site, "top": [(c, f) for c, f in findings if not f.get("ignored")][:5],
+                      "summary": executive_summary(site), "chart": timings_chart(site.get("pages", []))})
     return _env().get_template("report.html.j2").render(
         doc=doc, sites=sites, image=image, csp=CSP, brand_name=brand.get("name") or "cxaudit",
         brand_color=brand.get("color") or "#1c5d99", brand_logo=_inline_logo(brand.get("logo")),

@@ -50,3 +50,15 @@ async def test_demo_shop_audit_measures_catalogue_pages_and_places_no_order(demo
     load = next(c for c in s.checks if c.id == "load-time")
     assert load.evidence["pages_measured"] == 12 and load.evidence["p75"]["lcp_ms"] is not None
     assert all(0 <= p["score"] <= 100 for p in load.evidence["pages"])
+
+
+async def test_the_same_site_audited_twice_gives_the_same_finding_codes(demo_shop: Callable, run_audit: Callable) -> None:
+    _shop, url = demo_shop(search="overlay", checkout_gate="forced")
+
+    async def codes() -> set[tuple[str, str]]:
+        result = await run_audit(url, checks=["site-search", "checkout-journey", "support-contact", "payment-options"],
+                                 crawl={"max_pages": 10})
+        return {(f.code, urlsplit(f.page_url or "").path) for c in result.sites[0].checks for f in c.findings}
+
+    first, second = await codes(), await codes()
+    assert first == second and len(first) >= 4
