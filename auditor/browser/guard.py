@@ -200,17 +200,15 @@ class GuardedPage:
             raise PurchaseRefused(reason)
         return info
 
-    async def _watch_for_change(self) -> str:
-        """Starts counting DOM mutations; returns the URL before the action, to compare against."""
+    async def _watch_for_change(self) -> None:
+        """Starts counting DOM mutations, so the next action's answer (and the end of rendering) can be seen."""
         with contextlib.suppress(PlaywrightError):
             await self.page.evaluate(WATCH_MUTATIONS)
-        return self.page.url
 
-    async def _time_to_change(self, before_url: str, started: float, limit_s: float = 10.0) -> int:
+    async def _time_to_change(self, started: float, limit_s: float = 10.0) -> int:
         """Milliseconds until the page visibly answered the action: a new document whose DOM has loaded, or a
         change inside the same document (an SPA rendering in place; a pushState URL change alone does not
         count, the content must change). The limit is returned if nothing changed."""
-        del before_url
         deadline = started + limit_s
         while time.perf_counter() < deadline:
             try:
@@ -227,10 +225,10 @@ class GuardedPage:
 
     async def click(self, locator: Locator, action: str, screenshot: bool = True) -> JourneyStep:
         await self.assert_not_purchase(locator)
-        before = await self._watch_for_change()
+        await self._watch_for_change()
         started = time.perf_counter()
         await locator.click(timeout=self.timeout_ms)
-        ms = await self._time_to_change(before, started)
+        ms = await self._time_to_change(started)
         await self.settle()
         return await self._record(action, started, screenshot, ms)
 
@@ -250,10 +248,10 @@ class GuardedPage:
             reason = f"refused to submit a form to {formaction[:80]}"
             self.log.refuse(reason)
             raise PurchaseRefused(reason)
-        before = await self._watch_for_change()
+        await self._watch_for_change()
         started = time.perf_counter()
         await locator.press("Enter", timeout=self.timeout_ms)
-        ms = await self._time_to_change(before, started)
+        ms = await self._time_to_change(started)
         await self.settle()
         return await self._record(action, started, screenshot, ms)
 
