@@ -16,7 +16,7 @@ from typing import Any, Literal
 from playwright.async_api import BrowserContext
 from pydantic import BaseModel
 
-from auditor.browser.guard import GuardedPage, GuardLog, install_guards
+from auditor.browser.guard import GuardedPage, GuardLog, open_guarded_context
 from auditor.browser.session import BrowserSession, ContextOptions
 from auditor.config import AuditConfig
 from auditor.crawl.urls import Scope
@@ -53,8 +53,7 @@ class SiteContext:
 
     async def new_guarded_page(self, prefix: str) -> GuardedPage:
         """A page in a fresh context (its own cookies and cart), under every guard."""
-        context = await self.session.new_context(self.context_options)
-        await install_guards(context, self.scope, self.guard_log)
+        context = await open_guarded_context(self.session, self.context_options, self.scope, self.guard_log)
         self._contexts.append(context)
         page = await context.new_page()
         return GuardedPage(page, self.scope, self.attachments, prefix, self.guard_log,

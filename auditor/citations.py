@@ -112,6 +112,8 @@ _CATALOGUE: tuple[Citation, ...] = (
              "https://baymard.com/blog/footer-needs-return-shipping-links"),
     Citation("happy-returns-2023", "Happy Returns (a PayPal company)", "Returns Happen 2023", 2023,
              "https://www.emarketer.com/content/how-much-do-return-policies-impact-shopper-decisions", note="vendor"),
+    Citation("pwc-experience-2018", "PwC", "Experience is everything: Here's how to get it right", 2018,
+             "https://www.pwc.com/us/en/services/consulting/library/consumer-intelligence-series/future-of-customer-experience.html"),
     Citation("nngroup-ecommerce-trust", "Nielsen Norman Group", "E-Commerce User Experience: Trust", 2000,
              "https://www.nngroup.com/reports/ecommerce-user-experience/"),
 )

@@ -16,15 +16,17 @@ from typing import Any, NoReturn
 import click
 
 from auditor import __version__
+from auditor.access import SiteAccess, parse_cookie, parse_header
 from auditor.config import AuditConfig, build_config, find_config_file, load_toml
 from auditor.crawl.urls import validate_start_url
 from auditor.errors import EXIT_NOTHING_AUDITED, EXIT_USAGE, CxauditError, UsageError
+from auditor.redact import Redactor, activate, redact
 
 SEVERITIES = ["critical", "high", "medium", "low", "never"]
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    click.echo(f"cxaudit: error: {message}", err=True)
+    click.echo(f"cxaudit: error: {redact(message)}", err=True)
     sys.exit(code)
 
 
@@ -100,6 +102,19 @@ def _overrides(opts: dict[str, Any]) -> dict[str, Any]:
             brand[key] = opts[flag]
     if opts.get("no_screenshots"):
         o["screenshots"] = False
+    if opts.get("auth"):
+        o["auth"] = opts["auth"]
+    if opts.get("header"):
+        o["headers"] = dict(parse_header(h) for h in opts["header"])
+    if opts.get("cookie"):
+        o["cookies"] = dict(parse_cookie(c) for c in opts["cookie"])
+    if opts.get("storage_state"):
+        o["storage_state"] = opts["storage_state"]
+    if opts.get("locale"):
+        o["locale"] = opts["locale"]
+    market = {k: opts[k] for k in ("timezone", "geolocation", "country", "currency", "accept_language") if opts.get(k)}
+    if market:
+        o["market"] = market
     for key, value in (("crawl", crawl), ("gate", gate), ("brand", brand)):
         if value:
             o[key] = value
@@ -142,8 +157,11 @@ def run_audit(config: AuditConfig, *, quiet: bool = False) -> int:
     from checks import all_checks
     from reports import write_reports
 
+    access = SiteAccess.from_config(config)
+    redactor = Redactor(access.secrets())
+    activate(redactor)
     progress = make_progress(quiet)
-    auditor = Auditor(config, all_checks(), progress)
+    auditor = Auditor(config, all_checks(), progress, access=access)
     started = time.perf_counter()
     loop = asyncio.new_event_loop()
     main_task = loop.create_task(auditor.run())
@@ -165,7 +183,7 @@ def run_audit(config: AuditConfig, *, quiet: bool = False) -> int:
     finally:
         progress.close()
         loop.close()
-    doc = result.to_json()
+    doc = redactor.doc(result.to_json())
     if config.baseline is not None:
         doc["baseline"] = diff(doc, load_result(config.baseline))
     apply_ignores(doc, config.ignore)
@@ -183,12 +201,12 @@ def run_audit(config: AuditConfig, *, quiet: bool = False) -> int:
     click.echo(f"cxaudit: report written to {html.resolve() if html.exists() else config.out.resolve()}", err=True)
     for site in doc["sites"]:
         if site.get("error"):
-            click.echo(f"cxaudit: error: {site['start_url']}: {site['error']['message']}", err=True)
+            click.echo(redact(f"cxaudit: error: {site['start_url']}: {site['error']['message']}"), err=True)
     code = decide_exit_code(doc)
     if interrupted:
         return 130
     if code == 1:
-        click.echo(f"cxaudit: gate failed: {len(doc['gate']['reasons'])} reason(s), first: {doc['gate']['reasons'][0]}", err=True)
+        click.echo(redact(f"cxaudit: gate failed: {len(doc['gate']['reasons'])} reason(s), first: {doc['gate']['reasons'][0]}"), err=True)
     return code
 
 
@@ -218,6 +236,16 @@ def _common_audit_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--brand-name", help="Agency name shown on the report."),
         click.option("--brand-logo", type=click.Path(dir_okay=False), help="Logo (PNG/JPEG) embedded in the report."),
         click.option("--brand-color", help="Report accent colour, e.g. #0a7cff."),
+        click.option("--auth", envvar="CXAUDIT_AUTH", help="HTTP basic auth user:password for the audited site (also CXAUDIT_AUTH); never written anywhere."),
+        click.option("--header", multiple=True, help="Extra request header 'Name: value' sent only to the audited site (repeatable)."),
+        click.option("--cookie", multiple=True, help="Cookie name=value set for the audited site only (repeatable)."),
+        click.option("--storage-state", type=click.Path(dir_okay=False, path_type=Path), help="Playwright storage_state JSON (cookies, localStorage) to start from; filtered to the site."),
+        click.option("--locale", help="Browser locale and Accept-Language, e.g. de-DE (default en-US)."),
+        click.option("--timezone", help="Browser time zone, e.g. Europe/Berlin."),
+        click.option("--geolocation", help="Browser geolocation 'latitude,longitude' (permission granted)."),
+        click.option("--accept-language", help="Accept-Language header, when it should differ from --locale."),
+        click.option("--country", help="The market's country (ISO code, e.g. NL), used by the payment and delivery checks."),
+        click.option("--currency", help="The market's currency (ISO code, e.g. EUR), used by the payment and delivery checks."),
         click.option("--quiet", is_flag=True, help="No progress output."),
         click.option("--debug", is_flag=True, help="Show tracebacks and debug logs."),
     ]

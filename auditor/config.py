@@ -10,14 +10,24 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from auditor.errors import ConfigError
 
-CHECK_IDS = ("load-time", "site-search", "checkout-journey", "support-contact", "delivery-returns", "payment-options")
+CHECK_IDS = ("load-time", "site-search", "checkout-journey", "support-contact", "delivery-returns", "payment-options",
+             "consent-banner")
 CHECK_ALIASES = {"checkout": "checkout-journey", "search": "site-search", "contact": "support-contact",
                  "payment": "payment-options", "payments": "payment-options", "delivery": "delivery-returns",
-                 "speed": "load-time", "load": "load-time"}
+                 "speed": "load-time", "load": "load-time",
+                 "consent": "consent-banner", "cookies": "consent-banner"}
 SeverityName = Literal["critical", "high", "medium", "low", "info", "never"]
 FORMATS = ("html", "json", "junit", "markdown", "pdf")
 
@@ -100,6 +110,71 @@ class CheckoutConfig(Strict):
     country: str | None = None
 
 
+class LoginField(Strict):
+    """One field of a scripted login: found by CSS selector or label, filled from an environment variable."""
+
+    selector: str | None = None
+    label: str | None = None
+    value_env: str | None = None
+    value: str | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> LoginField:
+        if not (self.selector or self.label):
+            raise ValueError("a login field needs a selector or a label")
+        if (self.value_env is None) == (self.value is None):
+            raise ValueError("a login field needs exactly one of value_env (the environment variable holding it) or value")
+        return self
+
+
+class LoginConfig(Strict):
+    """`[login]`: signs in once before the audit; every check then runs as that customer."""
+
+    url: str
+    fields: list[LoginField] = Field(min_length=1)
+    submit: str | None = None  # a CSS selector or the button's text; default: press Enter in the last field
+    success_url_contains: str | None = None
+    success_text: str | None = None
+    success_selector: str | None = None
+
+
+class MarketConfig(Strict):
+    """The market the audit shops in: recorded in the result and used by the payment and delivery checks."""
+
+    timezone: str | None = None
+    geolocation: str | None = None  # "latitude,longitude"
+    accept_language: str | None = None
+    country: str | None = None
+    currency: str | None = None
+
+    @field_validator("geolocation")
+    @classmethod
+    def _geo(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        try:
+            lat, lon = (float(x) for x in v.split(","))
+        except ValueError:
+            raise ValueError("must be 'latitude,longitude', e.g. 52.37,4.89") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ValueError("latitude must be within ±90 and longitude within ±180")
+        return f"{lat},{lon}"
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(r"[A-Za-z]{2}", v):
+            raise ValueError("must be a two-letter ISO country code such as NL")
+        return v.upper() if v else v
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(r"[A-Za-z]{3}", v):
+            raise ValueError("must be a three-letter ISO currency code such as EUR")
+        return v.upper() if v else v
+
+
 class AuditConfig(Strict):
     urls: list[str] = Field(default_factory=list)
     out: Path = Path("cxaudit-report")
@@ -120,6 +195,30 @@ class AuditConfig(Strict):
     ignore: list[IgnoreRule] = Field(default_factory=list)
     brand: BrandConfig = Field(default_factory=lambda: BrandConfig())
     checkout: CheckoutConfig = Field(default_factory=lambda: CheckoutConfig())
+    market: MarketConfig = Field(default_factory=lambda: MarketConfig())
+    # access to protected sites: values are secrets, redacted from every output
+    auth: SecretStr | None = None
+    headers: dict[str, str] = Field(default_factory=dict)
+    cookies: dict[str, str] = Field(default_factory=dict)
+    storage_state: Path | None = None
+    login: LoginConfig | None = None
+
+    @field_validator("auth")
+    @classmethod
+    def _user_password(cls, v: SecretStr | None) -> SecretStr | None:
+        if v is not None and ":" not in v.get_secret_value():
+            raise ValueError("must be user:password")
+        return v
+
+    @field_validator("headers")
+    @classmethod
+    def _header_names(cls, v: dict[str, str]) -> dict[str, str]:
+        for name in v:
+            if not re.fullmatch(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", name):
+                raise ValueError(f"'{name}' is not a valid HTTP header name")
+            if name.lower() in ("host", "content-length", "transfer-encoding", "connection"):
+                raise ValueError(f"the header '{name}' cannot be set")
+        return v
 
     @field_validator("checks")
     @classmethod
@@ -152,8 +251,15 @@ class AuditConfig(Strict):
         return out
 
     def public_dict(self) -> dict[str, Any]:
-        """The effective config as written to report.json."""
-        return self.model_dump(mode="json", exclude={"browser_path"})
+        """The effective config as written to report.json: how the site was accessed, never the secrets."""
+        doc = self.model_dump(mode="json", exclude={"browser_path", "auth", "headers", "cookies", "login"})
+        doc["auth"] = "basic (redacted)" if self.auth else None
+        doc["headers"] = dict.fromkeys(self.headers, "[redacted]")
+        doc["cookies"] = dict.fromkeys(self.cookies, "[redacted]")
+        if self.login:
+            doc["login"] = {"url": self.login.url, "fields": [
+                {"selector": f.selector, "label": f.label, "value_env": f.value_env} for f in self.login.fields]}
+        return doc
 
 
 def _format_validation_error(exc: ValidationError, source: str) -> str:

@@ -6,6 +6,8 @@ import os
 import sys
 from typing import Any, Protocol, TextIO
 
+from auditor.redact import redact
+
 
 class Progress(Protocol):
     def site_started(self, url: str, budget: int) -> None: ...
@@ -20,7 +22,7 @@ class PlainProgress:
         self.stream = stream or sys.stderr
 
     def _say(self, text: str) -> None:
-        print(f"cxaudit: {text}", file=self.stream, flush=True)
+        print(redact(f"cxaudit: {text}"), file=self.stream, flush=True)
 
     def site_started(self, url: str, budget: int) -> None:
         self._say(f"auditing {url} (up to {budget} pages)")
@@ -51,14 +53,14 @@ class RichProgress:
         self._p.start()
 
     def site_started(self, url: str, budget: int) -> None:
-        self._tasks[url] = self._p.add_task(f"[bold]{url}[/] pages", total=budget)
+        self._tasks[url] = self._p.add_task(f"[bold]{_safe(url)}[/] pages", total=budget)
 
     def page_done(self, url: str, ok: bool, note: str = "") -> None:
         for site, task in self._tasks.items():
             if url.startswith(site.rstrip("/")):
                 self._p.advance(task)
         if not ok:
-            self.console.print(f"  [red]failed[/] {url} {note}", markup=True, highlight=False)
+            self.console.print(f"  [red]failed[/] {_safe(url)} {_safe(note)}", markup=True, highlight=False)
 
     def check_done(self, site: str, check_id: str, status: str) -> None:
         colour = {"passed": "green", "failed": "red"}.get(status, "yellow")
@@ -68,10 +70,17 @@ class RichProgress:
         task = self._tasks.get(url)
         if task is not None:
             self._p.update(task, completed=self._p.tasks[task].total)
-        self.console.print(f"[bold]{url}[/]: {summary}", highlight=False)
+        self.console.print(f"[bold]{_safe(url)}[/]: {_safe(summary)}", highlight=False)
 
     def close(self) -> None:
         self._p.stop()
+
+
+def _safe(text: str) -> str:
+    """Site-controlled text, redacted and with rich markup escaped, so a URL cannot restyle the terminal."""
+    from rich.markup import escape
+
+    return escape(redact(text))
 
 
 class SilentProgress(PlainProgress):

@@ -49,12 +49,17 @@ class SiteResult:
     screenshot: str | None = None
     guard: dict[str, Any] = field(default_factory=dict)
     duration_ms: int = 0
+    access: dict[str, Any] = field(default_factory=dict)
+    market: dict[str, Any] = field(default_factory=dict)
+    consent: dict[str, Any] = field(default_factory=dict)
+    login: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "start_url": self.start_url, "final_url": self.final_url, "error": self.error, "crawl": self.crawl,
             "pages": self.pages, "score": self.score, "screenshot": self.screenshot,
             "checks": [c.to_json() for c in self.checks], "guard": self.guard, "duration_ms": self.duration_ms,
+            "access": self.access, "market": self.market, "consent": self.consent, "login": self.login,
         }
 
 

@@ -14,7 +14,8 @@ from typing import Any
 import httpx
 
 from auditor import __version__
-from auditor.browser.guard import GuardLog, install_guards
+from auditor.access import SiteAccess
+from auditor.browser.guard import GuardLog, open_guarded_context
 from auditor.browser.session import BrowserSession, ContextOptions
 from auditor.checkspec import CheckSpec, NotApplicable, SiteContext, evidence_to_json, order_by_needs
 from auditor.config import AuditConfig
@@ -25,6 +26,7 @@ from auditor.crawl.sitemaps import collect_sitemap_urls
 from auditor.crawl.urls import Scope, normalize_url
 from auditor.findings import Status
 from auditor.journey import Attachments
+from auditor.login import LoginFailed, scripted_login
 from auditor.progress import Progress, SilentProgress
 from auditor.results import AuditResult, CheckResult, SiteResult
 from auditor.snapshot import THROTTLING, LoadSettings, PageLoadFailure, PageSnapshot, load_page
@@ -62,12 +64,13 @@ def _r(value: float | None, digits: int = 0) -> float | None:
 
 class Auditor:
     def __init__(self, config: AuditConfig, checks: list[CheckSpec], progress: Progress | None = None,
-                 out_dir: Path | None = None) -> None:
+                 out_dir: Path | None = None, access: SiteAccess | None = None) -> None:
         self.config = config
         self.checks = order_by_needs([c for c in checks if c.id in config.checks])
         self.progress = progress or SilentProgress()
         self.out_dir = out_dir if out_dir is not None else config.out
         self.partial: list[SiteResult] = []
+        self.access = access if access is not None else SiteAccess.from_config(config)
 
     async def run(self, session: BrowserSession | None = None) -> AuditResult:
         """Audits every configured site; pass a started `session` to share one browser across runs (tests)."""
@@ -110,14 +113,18 @@ class Auditor:
         cfg = self.config
         user_agent = cfg.crawl.user_agent or default_user_agent(session.version)
         scope = Scope(url, frozenset(cfg.crawl.allow_hosts))
-        pre = await preflight(url, user_agent=user_agent, timeout_s=cfg.crawl.page_timeout_ms / 1000, scope=scope)
+        result.access = self.access.describe()
+        result.market = market_json(cfg)
+        pre = await preflight(url, user_agent=user_agent, timeout_s=cfg.crawl.page_timeout_ms / 1000, scope=scope,
+                              auth=self.access.httpx_auth(scope), has_credentials=self.access.has_credentials)
         if not pre.ok:
             result.error = {"code": pre.error_code or "unreachable", "message": pre.error or "unreachable"}
             return
         result.final_url = pre.final_url
         start = normalize_url(pre.final_url) or pre.final_url
         scope = Scope(start, frozenset(cfg.crawl.allow_hosts))
-        async with httpx.AsyncClient(timeout=10.0, headers={"User-Agent": user_agent}, follow_redirects=True) as client:
+        async with httpx.AsyncClient(timeout=10.0, headers={"User-Agent": user_agent}, follow_redirects=True,
+                                     auth=self.access.httpx_auth(scope)) as client:
             robots = await fetch_robots(client, start, ignored=cfg.crawl.ignore_robots)
             sitemap_urls = (await collect_sitemap_urls(client, start, robots.sitemaps, scope)
                             if cfg.crawl.use_sitemaps else [])
@@ -125,9 +132,18 @@ class Auditor:
         frontier.add(start, 0)
         for seed in sitemap_urls:
             frontier.add(seed, 1)
-        context_options = ContextOptions(device=cfg.device, user_agent=user_agent, locale=cfg.locale)
         attachments = Attachments(self.out_dir if cfg.screenshots else None, index)
         guard_log = GuardLog()
+        context_options = self.context_options(user_agent, scope, start)
+        if cfg.login is not None:
+            try:
+                state, steps = await scripted_login(session, context_options, scope, guard_log, cfg.login,
+                                                    self.access.login_values, start, attachments)
+            except LoginFailed as exc:
+                result.error = {"code": "login_failed", "message": f"the scripted login failed: {exc}"}
+                return
+            result.login = {"url": cfg.login.url, "steps": [s.to_json() for s in steps]}
+            context_options = self.context_options(user_agent, scope, start, state)
         self.progress.site_started(start, cfg.crawl.max_pages)
         snapshots, failures = await self.crawl(session, frontier, context_options, scope, attachments, guard_log, robots)
         result.pages = [page_json(x) for x in snapshots] + [page_json(x) for x in failures]
@@ -153,13 +169,27 @@ class Auditor:
             await ctx.close()
             result.guard = {"refused": guard_log.refused, "blocked_out_of_scope": guard_log.blocked_out_of_scope[:50],
                             "dialogs_dismissed": len(guard_log.dialogs), "popups_closed": guard_log.popups_closed}
+            result.consent = consent_json(snapshots, guard_log)
+
+    def context_options(self, user_agent: str, scope: Scope, start: str,
+                        login_state: dict[str, Any] | None = None) -> ContextOptions:
+        cfg, market = self.config, self.config.market
+        geo = None
+        if market.geolocation:
+            lat, lon = (float(x) for x in market.geolocation.split(","))
+            geo = {"latitude": lat, "longitude": lon}
+        return ContextOptions(
+            device=cfg.device, user_agent=user_agent, locale=cfg.locale, timezone_id=market.timezone, geolocation=geo,
+            extra_headers={"Accept-Language": market.accept_language} if market.accept_language else None,
+            scoped_headers=self.access.headers or None, http_credentials=self.access.http_credentials(start),
+            storage_state=self.access.context_state(scope, start, login_state),
+        )
 
     async def crawl(self, session: BrowserSession, frontier: Frontier, options: ContextOptions, scope: Scope,
                     attachments: Attachments, guard_log: GuardLog,
                     robots: RobotsPolicy) -> tuple[list[PageSnapshot], list[PageLoadFailure]]:
         cfg = self.config
-        context = await session.new_context(options)
-        await install_guards(context, scope, guard_log)
+        context = await open_guarded_context(session, options, scope, guard_log)
         settings = LoadSettings(throttle=THROTTLING[cfg.throttle], timeout_ms=cfg.crawl.page_timeout_ms)
         snapshots: list[PageSnapshot] = []
         failures: list[PageLoadFailure] = []
@@ -184,8 +214,7 @@ class Auditor:
                 try:
                     if not session.browser.is_connected():
                         await session.ensure_alive()
-                        context = await session.new_context(options)
-                        await install_guards(context, scope, guard_log)
+                        context = await open_guarded_context(session, options, scope, guard_log)
                     is_home = depth == 0
                     snap = await load_page(context, url, settings=settings, attachments=attachments,
                                            screenshot_name="home" if is_home else None, depth=depth)
@@ -255,6 +284,20 @@ class Auditor:
             journey=journey, reason=outcome.reason, strengths=outcome.strengths,
             duration_ms=round((time.perf_counter() - started) * 1000),
         )
+
+
+def market_json(cfg: AuditConfig) -> dict[str, Any]:
+    m = cfg.market
+    return {"locale": cfg.locale, "timezone": m.timezone, "geolocation": m.geolocation,
+            "accept_language": m.accept_language, "country": m.country, "currency": m.currency}
+
+
+def consent_json(snapshots: list[PageSnapshot], guard_log: GuardLog) -> dict[str, Any]:
+    """Every consent banner the crawl and the journeys met, and how each was closed."""
+    seen = [s.consent for s in snapshots if s.consent] + guard_log.consent
+    return {"banner_found": bool(seen), "records": seen[:20],
+            "dismissed": any(r.get("dismissed") for r in seen),
+            "actions": sorted({str(r["action"]) for r in seen if r.get("action")})}
 
 
 def site_score(checks: list[CheckResult], weights: dict[str, float]) -> int | None:

@@ -17,6 +17,7 @@ from playwright.async_api import BrowserContext, Page, Request, Response
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from auditor.browser.consent import dismiss_consent
 from auditor.browser.purchase import is_purchase_url
 from auditor.journey import Attachments
 from auditor.page_roles import guess_role
@@ -130,6 +131,7 @@ class PageSnapshot:
     role: str = "other"
     depth: int = 0
     script_srcs: list[str] = field(default_factory=list)
+    consent: dict[str, Any] | None = None  # the consent banner seen on this page and how it was closed
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,7 @@ class LoadSettings:
     quiet_ms: int = 1000  # Lighthouse's network and CPU quiet thresholds are 1 s as well
     settle_limit_ms: int = 6000
     max_html_bytes: int = 3_000_000
+    close_consent: bool = True  # after measuring, as a customer would, so the rest of the crawl sees the site
 
 
 async def _wait_until_quiet(page: Page, network: dict[str, float], settings: LoadSettings) -> None:
@@ -311,13 +314,14 @@ async def load_page(
         shot = None
         if attachments is not None and screenshot_name:
             shot = await attachments.screenshot(page, screenshot_name)
+        consent = await dismiss_consent(page) if settings.close_consent else None
         links = [Link(str(x["href"]), str(x["text"]), str(x["region"]), bool(x["visible"])) for x in info["links"]]
         snap = PageSnapshot(
             url=url, final_url=page.url, status=status, content_type=ctype, title=str(info["title"])[:300],
             html=html, text=str(info["text"]), lang=str(info["lang"]), links=links, forms=list(info["forms"]),
             timings=timings_from_metrics(metrics), redirects=list(reversed(redirects)),
             console_errors=console_errors[:50], failed_requests=failed[:50], screenshot=shot, depth=depth,
-            script_srcs=scripts[:200],
+            script_srcs=scripts[:200], consent=consent.to_json() if consent else None,
         )
         snap.role = guess_role(snap.final_url, snap.title, snap.html, snap.text, snap.forms, is_start=depth == 0)
         return snap

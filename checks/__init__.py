@@ -6,6 +6,7 @@ from __future__ import annotations
 from auditor.checkspec import CheckSpec
 from checks import (
     checkout_journey,
+    consent_banner,
     delivery_returns,
     load_time,
     payment_options,
@@ -15,4 +16,5 @@ from checks import (
 
 
 def all_checks() -> list[CheckSpec]:
-    return [load_time.CHECK, site_search.CHECK, checkout_journey.CHECK, support_contact.CHECK, delivery_returns.CHECK, payment_options.CHECK]
+    return [load_time.CHECK, site_search.CHECK, checkout_journey.CHECK, support_contact.CHECK, delivery_returns.CHECK, payment_options.CHECK,
+            consent_banner.CHECK]

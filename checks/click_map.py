@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from auditor.browser.guard import install_guards
+from auditor.browser.guard import open_guarded_context
 from auditor.checkspec import SiteContext
 from auditor.crawl.urls import looks_like_page, normalize_url
 from auditor.snapshot import PageSnapshot, load_page
@@ -75,8 +75,7 @@ async def build_click_map(ctx: SiteContext) -> ClickMap:
                     snap = known.get(target)
                     if snap is None and loads_left > 0 and SERVICE_HINT.search(f"{link.text} {target}"):
                         if context is None:
-                            context = await ctx.session.new_context(ctx.context_options)
-                            await install_guards(context, ctx.scope, ctx.guard_log)
+                            context = await open_guarded_context(ctx.session, ctx.context_options, ctx.scope, ctx.guard_log)
                         loads_left -= 1
                         loaded = await load_page(context, target, depth=depth)
                         if isinstance(loaded, PageSnapshot):

@@ -20,7 +20,7 @@ from auditor.findings import (
     outcome_from_findings,
 )
 from checks.click_map import ClickMap, build_click_map
-from checks.page_parsing import PRICE_NEAR_SHIPPING
+from checks.page_parsing import PRICE_NEAR_SHIPPING, currencies_shown
 
 CHECK_ID = "delivery-returns"
 SHIPPING_WORDS = re.compile(r"shipping|delivery|versand|lieferung|livraison|verzending|bezorging|envío|spedizione", re.I)
@@ -58,6 +58,8 @@ class DeliveryEvidence:
     returns_link_in_footer: bool
     product_pages_checked: int
     paths: dict[str, list[str]] = field(default_factory=dict)
+    market_currency: str | None = None
+    currencies_on_product_pages: list[str] = field(default_factory=list)
 
 
 FINDINGS: dict[str, FindingTemplate] = {
@@ -98,6 +100,12 @@ FINDINGS: dict[str, FindingTemplate] = {
                  "some abandon; 41% of sites show a speed rather than a date.",
                  Dimension.DELIVERY, ("baymard-delivery-date-2023",)),
         "Turn the shipping speed into an estimated delivery date for the customer's order time and location."),
+    "prices-in-other-currency": FindingTemplate(
+        Severity.MEDIUM, "Prices are not shown in the market's currency",
+        CxImpact("Customers cannot tell what they will pay when prices are in another currency; shoppers want the "
+                 "full price revealed up front (Nielsen Norman Group, E-Commerce User Experience: Trust).",
+                 Dimension.PRICING_FAIRNESS, ("nngroup-ecommerce-trust",)),
+        "Show prices in the visitor's market currency (a market or currency switcher, or per-country storefronts)."),
     "shipping-cost-late": FindingTemplate(
         Severity.HIGH, "Shipping costs are only revealed in checkout",
         CxImpact("Unexpected extra costs are the most common reason to abandon: 48% of US abandoners in Baymard's "
@@ -164,6 +172,8 @@ async def gather(ctx: SiteContext) -> DeliveryEvidence:
         shipping_link_in_footer=any(SHIPPING_WORDS.search(t) for t in footer_texts),
         returns_link_in_footer=any(RETURNS_WORDS.search(t) for t in footer_texts),
         product_pages_checked=len(products), paths={"shipping": shipping_path, "returns": returns_path},
+        market_currency=ctx.config.market.currency,
+        currencies_on_product_pages=sorted(set().union(*(currencies_shown(p.text, p.html) for p in products))),
     )
 
 
@@ -198,6 +208,13 @@ def assess(ev: DeliveryEvidence, t: DeliveryThresholds) -> CheckOutcome:
                                          f"Product pages say “{ev.delivery_estimate_text}” rather than a date."))
         else:
             strengths.append(f"Product pages give a delivery date (“{ev.delivery_estimate_text}”).")
+    shown = set(ev.currencies_on_product_pages)
+    if ev.market_currency and shown and ev.market_currency not in shown:
+        findings.append(make_finding(CHECK_ID, "prices-in-other-currency", FINDINGS,
+                                     f"For the {ev.market_currency} market, product pages show prices in "
+                                     f"{', '.join(sorted(shown))} only."))
+    elif ev.market_currency and ev.market_currency in shown:
+        strengths.append(f"Prices are shown in the market's currency ({ev.market_currency}).")
     if ev.shipping_cost_before_checkout is False:
         findings.append(make_finding(CHECK_ID, "shipping-cost-late", FINDINGS,
                                      "Neither product pages, the cart nor the pages we visited state a shipping cost "

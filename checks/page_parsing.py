@@ -99,3 +99,23 @@ def has_contact_form(forms: list[dict]) -> bool:
 def is_contact_link_text(text: str) -> bool:
     return bool(CONTACT_LINK.match(text or ""))
 
+
+
+CURRENCY_SYMBOLS = (("€", "EUR"), ("£", "GBP"), ("CHF", "CHF"), ("A$", "AUD"), ("AU$", "AUD"), ("C$", "CAD"), ("CA$", "CAD"),
+                    ("zł", "PLN"), ("Kč", "CZK"), ("¥", "JPY"), ("₹", "INR"), ("R$", "BRL"))
+ISO_NEAR_AMOUNT = re.compile(r"\b(EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|AUD|CAD|JPY|INR|BRL|NZD|HUF|RON)\s?\d|\d\s?(EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|AUD|CAD|JPY|INR|BRL|NZD|HUF|RON)\b")
+SCHEMA_CURRENCY = re.compile(r"""priceCurrency["']?\s*(?::|content=)\s*["']([A-Za-z]{3})["']""")
+DOLLAR_AMOUNT = re.compile(r"(?<![A-Za-z])\$\s?\d")
+
+
+def currencies_shown(text: str, html: str = "") -> set[str]:
+    """ISO codes of the currencies a page shows prices in (symbols next to amounts, ISO codes, schema.org)."""
+    found = {m.upper() for m in SCHEMA_CURRENCY.findall(html)}
+    for match in ISO_NEAR_AMOUNT.finditer(text):
+        found.add((match.group(1) or match.group(2)).upper())
+    for symbol, code in CURRENCY_SYMBOLS:
+        if re.search(re.escape(symbol) + r"\s?\d|\d\s?" + re.escape(symbol), text):
+            found.add(code)
+    if DOLLAR_AMOUNT.search(text) and not found & {"AUD", "CAD", "BRL"}:
+        found.add("USD")
+    return found

@@ -116,6 +116,9 @@ FINDINGS: dict[str, FindingTemplate] = {
 
 
 def _market(ctx: SiteContext) -> str | None:
+    """The market's country: the user's `--country` when given, else the region of the home page's language."""
+    if ctx.config.market.country:
+        return ctx.config.market.country.lower()
     home = ctx.home
     if home is None:
         return None

@@ -8,7 +8,8 @@ from reports.markdown_report import SEVERITY_ORDER
 
 JOURNEY_WORDS = {"load-time": "page speed", "site-search": "finding products with search",
                  "checkout-journey": "getting from a product to payment", "support-contact": "reaching customer service",
-                 "delivery-returns": "delivery and returns information", "payment-options": "ways to pay"}
+                 "delivery-returns": "delivery and returns information", "payment-options": "ways to pay",
+                 "consent-banner": "the cookie banner"}
 
 
 def _band(score: int) -> str:

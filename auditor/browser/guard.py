@@ -16,7 +16,9 @@ from typing import Any
 from playwright.async_api import BrowserContext, Dialog, Locator, Page, Route
 from playwright.async_api import Error as PlaywrightError
 
+from auditor.browser.consent import ConsentRecord, dismiss_consent
 from auditor.browser.purchase import CARD_FIELD_HINT, is_purchase_control, is_purchase_request
+from auditor.browser.session import BrowserSession, ContextOptions
 from auditor.crawl.urls import Scope
 from auditor.journey import Attachments, JourneyStep
 
@@ -41,13 +43,26 @@ class GuardLog:
     blocked_out_of_scope: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     popups_closed: int = 0
+    consent: list[dict[str, Any]] = field(default_factory=list)  # consent banners seen and how each was closed
+
+    def consent_seen(self, record: ConsentRecord) -> None:
+        if len(self.consent) < 20:
+            self.consent.append(record.to_json())
 
     def refuse(self, reason: str) -> None:
         if reason not in self.refused and len(self.refused) < 200:
             self.refused.append(reason)
 
 
-async def install_guards(context: BrowserContext, scope: Scope, log: GuardLog) -> None:
+async def open_guarded_context(session: BrowserSession, options: ContextOptions, scope: Scope, log: GuardLog) -> BrowserContext:
+    """A new browser context for the audited site, with every guard and the site's scoped headers installed."""
+    context = await session.new_context(options)
+    await install_guards(context, scope, log, options.scoped_headers)
+    return context
+
+
+async def install_guards(context: BrowserContext, scope: Scope, log: GuardLog,
+                         scoped_headers: dict[str, str] | None = None) -> None:
     async def on_route(route: Route) -> None:
         request = route.request
         url = request.url
@@ -76,6 +91,10 @@ async def install_guards(context: BrowserContext, scope: Scope, log: GuardLog) -
         if not in_scope and request.method not in ("GET", "HEAD", "OPTIONS"):
             log.refuse(f"{request.method} to another host ({url[:120]}) was not sent")
             await route.abort("blockedbyclient")
+            return
+        if scoped_headers and in_scope:
+            # the site's own credentials: added here, request by request, so no other host ever sees them
+            await route.continue_(headers={**request.headers, **scoped_headers})
             return
         await route.continue_()
 
@@ -154,7 +173,22 @@ class GuardedPage:
         await self._watch_for_change()  # so settle also waits for client-side rendering to stop
         await self.settle()
         await self._record(action or f"Open {url}", started, screenshot)
+        await self.close_consent_banner()
         return response.status if response else None
+
+    async def close_consent_banner(self) -> ConsentRecord | None:
+        """A customer closes the cookie banner before doing anything else; so does the journey, recorded as a step."""
+        started = time.perf_counter()
+        record = await dismiss_consent(self.page)
+        if record is None:
+            return None
+        self.log.consent_seen(record)
+        if record.action:
+            verb = {"reject": "Rejected optional cookies", "close": "Closed the cookie banner",
+                    "accept": "Accepted cookies (the banner offered no other way to close it)"}[record.action]
+            await self.settle()
+            await self._record(f"{verb}: clicked '{record.button}'", started, screenshot=False)
+        return record
 
     async def settle(self, quiet_ms: int = 250, limit_ms: int = 4000) -> None:
         """Waits until the page has loaded, no request was in flight and the DOM did not change for

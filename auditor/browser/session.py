@@ -44,7 +44,12 @@ class ContextOptions:
     device: str = "desktop"
     user_agent: str | None = None
     locale: str = "en-US"
-    extra_headers: dict[str, str] | None = None
+    extra_headers: dict[str, str] | None = None  # sent to every host: only for values that are not secret
+    scoped_headers: dict[str, str] | None = None  # sent only inside the audit's scope, by the request guard
+    http_credentials: dict[str, Any] | None = None  # origin-bound basic auth
+    storage_state: dict[str, Any] | None = None
+    timezone_id: str | None = None
+    geolocation: dict[str, float] | None = None
 
 
 class BrowserSession:
@@ -116,6 +121,10 @@ class BrowserSession:
         return await self.browser.new_context(
             **profile, user_agent=ua, locale=options.locale, extra_http_headers=options.extra_headers or None,
             ignore_https_errors=False, java_script_enabled=True, service_workers="block",
+            http_credentials=options.http_credentials,  # type: ignore[arg-type]
+            storage_state=options.storage_state,  # type: ignore[arg-type]
+            timezone_id=options.timezone_id, geolocation=options.geolocation,  # type: ignore[arg-type]
+            permissions=["geolocation"] if options.geolocation else None,
         )
 
     async def close(self) -> None:

@@ -33,11 +33,13 @@ def _fail(url: str, code: str, message: str, status: int | None = None, redirect
 
 
 async def preflight(url: str, *, user_agent: str, timeout_s: float = 20.0, scope: Scope | None = None,
-                    headers: dict[str, str] | None = None) -> PreflightResult:
+                    headers: dict[str, str] | None = None, auth: httpx.Auth | None = None,
+                    has_credentials: bool = False) -> PreflightResult:
     redirects: list[str] = []
     current = url
     timeout = httpx.Timeout(timeout_s, connect=min(timeout_s, 10.0))
-    async with httpx.AsyncClient(follow_redirects=False, timeout=timeout, headers={"User-Agent": user_agent, **(headers or {})}) as client:
+    async with httpx.AsyncClient(follow_redirects=False, timeout=timeout, headers={"User-Agent": user_agent, **(headers or {})},
+                                 auth=auth) as client:
         for _ in range(MAX_REDIRECTS + 1):
             try:
                 async with client.stream("GET", current) as response:
@@ -68,6 +70,13 @@ async def preflight(url: str, *, user_agent: str, timeout_s: float = 20.0, scope
             break
         else:
             return _fail(url, "redirect_loop", f"{url}: more than {MAX_REDIRECTS} redirects (a redirect loop?)", redirects=redirects)
+    if status == 401:
+        hint = ("the credentials given (--auth / CXAUDIT_AUTH, --header, --cookie) were refused; check them" if has_credentials
+                else "the site needs credentials; pass --auth user:password (or set CXAUDIT_AUTH)")
+        return PreflightResult(url, current, status, ctype, redirects, "auth_failed", f"{current} answered HTTP 401: {hint}")
+    if status == 403 and has_credentials:
+        return PreflightResult(url, current, status, ctype, redirects, "auth_failed",
+                               f"{current} answered HTTP 403 Forbidden with the given --header/--cookie values; check them")
     if status >= 400:
         return PreflightResult(url, current, status, ctype, redirects, "http_error", f"{current} answered HTTP {status}")
     if ctype and "html" not in ctype.lower() and "xml" not in ctype.lower():

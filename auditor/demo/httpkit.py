@@ -5,6 +5,7 @@ responses) but no framework: keeping it in the standard library keeps `make audi
 
 from __future__ import annotations
 
+import base64
 import re
 import secrets
 import threading
@@ -58,6 +59,7 @@ class Response:
 
 
 Handler = Callable[[Request], Response]
+Gatekeeper = Callable[[Request], "Response | None"]
 
 
 class App:
@@ -67,8 +69,32 @@ class App:
         self._routes: list[tuple[frozenset[str], re.Pattern[str], Handler]] = []
         self.sessions: dict[str, dict[str, Any]] = {}
         self.requests: list[tuple[str, str]] = []
+        self.request_headers: list[dict[str, str]] = []  # what each request carried, for tests of what leaks where
         self.default_delay_s = 0.0
         self._lock = threading.Lock()
+        self.gatekeeper: Gatekeeper | None = None  # answers instead of the routes when it returns non-None
+
+    def protect_with_basic_auth(self, user: str, password: str) -> None:
+        """Staging-style protection: every request needs these credentials."""
+        expected = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+        def check(request: Request) -> Response | None:
+            if request.headers.get("authorization") == expected:
+                return None
+            return Response("authentication required", status=401, content_type="text/plain",
+                            headers=[("WWW-Authenticate", 'Basic realm="staging"')])
+
+        self.gatekeeper = check
+
+    def protect_with_header(self, name: str, value: str) -> None:
+        """Preview-style protection: every request needs this header (as Vercel's or Netlify's bypass tokens)."""
+
+        def check(request: Request) -> Response | None:
+            if request.headers.get(name.lower()) == value:
+                return None
+            return Response("preview token missing", status=403, content_type="text/plain")
+
+        self.gatekeeper = check
 
     def route(self, pattern: str, methods: tuple[str, ...] = ("GET",)) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
@@ -83,6 +109,11 @@ class App:
     def dispatch(self, request: Request) -> Response:
         with self._lock:
             self.requests.append((request.method, request.path))
+            self.request_headers.append({"path": request.path, **request.headers})
+        if self.gatekeeper is not None:
+            denied = self.gatekeeper(request)
+            if denied is not None:
+                return denied
         allowed_elsewhere = False
         for methods, regex, handler in self._routes:
             match = regex.match(request.path)

@@ -49,6 +49,10 @@ class ShopOptions:
     page_delay_s: float = 0.0
     lang: str = "en"
     currency: str = "€"
+    consent_banner: Literal["none", "bar", "wall"] = "none"  # wall: a full-screen cookie wall
+    consent_reject_button: bool = True
+    third_party: str | None = None       # another origin every page loads a pixel and a script from
+    account: tuple[str, str] | None = None  # (email, password) that can sign in; a signed-in customer skips the gate
 
 
 @dataclass
@@ -83,6 +87,8 @@ class DemoShop:
     def __init__(self, options: ShopOptions | None = None) -> None:
         self.options = options or ShopOptions()
         self.orders = OrderLedger()
+        self.consent_choices: list[str] = []
+        self.logins: list[str] = []
         self.app = App()
         self.app.default_delay_s = self.options.page_delay_s
         self._register()
@@ -191,9 +197,36 @@ class DemoShop:
                 f'<div><small>&copy; {date.today().year} {e(o.name)}</small></div></footer>')
 
     def render(self, title: str, body: str, head_extra: str = "", status: int = 200) -> Response:
-        html = page(f"{title} | {self.options.name}", body, header=self.header(), footer=self.footer(),
-                    head_extra=head_extra, lang=self.options.lang)
+        html = page(f"{title} | {self.options.name}", body + self.consent_banner() + self.third_party_tags(),
+                    header=self.header(), footer=self.footer(), head_extra=head_extra, lang=self.options.lang)
         return Response(html, status=status)
+
+    def consent_banner(self) -> str:
+        o = self.options
+        if o.consent_banner == "none":
+            return ""
+        box = "background:#fff;padding:20px;border:1px solid #999;max-width:520px"
+        outer = ("position:fixed;inset:0;background:rgba(0,0,0,.6);display:flex;align-items:center;justify-content:center;z-index:99"
+                 if o.consent_banner == "wall" else "position:fixed;left:0;right:0;bottom:0;z-index:99")
+        reject = '<button type="button" data-choice="necessary">Reject all</button> ' if o.consent_reject_button else ""
+        return (f'<div id="cookie-banner" class="cookie-consent" role="dialog" aria-label="Cookie consent" style="{outer}">'
+                f'<div style="{box}"><p>We use cookies to run this shop and, with your consent, for analytics and marketing.</p>'
+                f'<button type="button" data-choice="all">Accept all</button> {reject}<a href="/faq">Cookie settings</a></div></div>'
+                "<script>(function(){var b=document.getElementById('cookie-banner');"
+                "if(document.cookie.indexOf('cx_consent=')>=0){b.remove();return;}"
+                "b.querySelectorAll('button').forEach(function(x){x.onclick=function(){"
+                "document.cookie='cx_consent='+x.dataset.choice+';path=/';fetch('/consent?choice='+x.dataset.choice);b.remove();};});})();</script>")
+
+    def third_party_tags(self) -> str:
+        tp = self.options.third_party
+        if not tp:
+            return ""
+        return f'<img src="{e(tp)}pixel.gif" alt="" width="1" height="1"><script src="{e(tp)}widget.js" async></script>'
+
+    def record_consent(self, r: Request) -> Response:
+        with self.orders.lock:
+            self.consent_choices.append(r.arg("choice"))
+        return Response("", status=204)
 
     def card(self, p: Product) -> str:
         return (f'<div class="card product"><a href="/product/{p.slug}"><img src="/img/{p.slug}.svg" '
@@ -219,8 +252,10 @@ class DemoShop:
         a.add("/checkout/payment", self.checkout_payment, methods=("GET", "POST"))
         a.add("/checkout/review", self.checkout_review, methods=("GET", "POST"))
         a.add("/order/place", self.place_order, methods=("GET", "POST"))
-        a.add("/account/login", self.login)
+        a.add("/account/login", self.login, methods=("GET", "POST"))
+        a.add("/consent", self.record_consent)
         a.add("/account/register", self.register)
+        a.add("/account", self.account_page)
         a.add("/contact", self.contact)
         a.add("/contact/send", self.contact_send, methods=("POST",))
         a.add("/help", self.help_centre)
@@ -405,6 +440,8 @@ class DemoShop:
             return Response.redirect("/cart")
         if self.options.checkout_style == "one_page":
             return self.one_page_checkout(r)
+        if self.options.checkout_gate == "forced" and r.session.get("user"):
+            return Response.redirect("/checkout/address")
         if self.options.checkout_gate == "forced":
             body = (f'{self.steps(0)}<h1>Sign in to check out</h1><p>You need an account to place an order.</p>'
                     '<p><a class="btn" href="/account/login">Sign in</a> '
@@ -416,11 +453,27 @@ class DemoShop:
         return self.render("Checkout", body)
 
     def login(self, r: Request) -> Response:
+        account = self.options.account
+        if r.method == "POST":
+            if account and (r.field("email"), r.field("password")) == account:
+                r.session["user"] = account[0]
+                self.logins.append(account[0])
+                return Response.redirect("/account")
+            return self.render("Sign in", '<h1>Sign in</h1><p class="error">Wrong email or password.</p>'
+                               '<p><a href="/account/login">Try again</a></p>', status=401)
+        if r.session.get("user"):
+            return Response.redirect("/account")
         body = ('<h1>Sign in</h1><form method="post" action="/account/login"><label for="em">Email</label>'
                 '<input id="em" type="email" name="email" required><label for="pw">Password</label>'
                 '<input id="pw" type="password" name="password" required><p><button class="btn">Sign in</button></p></form>'
                 '<p>No account? <a href="/account/register">Create one</a></p>')
         return self.render("Sign in", body)
+
+    def account_page(self, r: Request) -> Response:
+        user = r.session.get("user")
+        if not user:
+            return Response.redirect("/account/login")
+        return self.render("Your account", f'<h1>Your account</h1><p>Signed in as {e(str(user))}.</p>')
 
     def register(self, r: Request) -> Response:
         body = ('<h1>Create an account</h1><p>We will email you a link to confirm your address before you can '

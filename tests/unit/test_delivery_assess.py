@@ -48,3 +48,20 @@ def test_each_gap_has_its_finding(change: dict, expected: set[str]) -> None:
 ])
 def test_delivery_estimates_are_classified(text: str, kind: str) -> None:
     assert classify_estimate(text)[0] == kind
+
+
+@pytest.mark.parametrize(("text", "html", "codes"), [
+    ("Price €49.00", "", {"EUR"}), ("£12", "", {"GBP"}), ("$5.99 each", "", {"USD"}), ("CHF 40.-", "", {"CHF"}),
+    ("A$ 20", "", {"AUD"}), ("49,00 EUR", "", {"EUR"}), ("no prices here", "", set()),
+    ("", '<meta itemprop="priceCurrency" content="SEK">', {"SEK"}), ("", '"priceCurrency": "usd"', {"USD"}),
+])
+def test_currencies_are_read_from_symbols_codes_and_schema_org(text: str, html: str, codes: set[str]) -> None:
+    from checks.page_parsing import currencies_shown
+
+    assert currencies_shown(text, html) == codes
+
+
+def test_prices_in_another_currency_than_the_markets_are_a_finding() -> None:
+    assert codes(replace(GOOD, market_currency="GBP", currencies_on_product_pages=["EUR"])) == {"prices-in-other-currency"}
+    assert codes(replace(GOOD, market_currency="EUR", currencies_on_product_pages=["EUR", "USD"])) == set()
+    assert codes(replace(GOOD, market_currency="EUR", currencies_on_product_pages=[])) == set()
