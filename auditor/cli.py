@@ -17,7 +17,7 @@ import click
 
 from auditor import __version__
 from auditor.access import SiteAccess, parse_cookie, parse_header
-from auditor.config import AuditConfig, build_config, find_config_file, load_toml
+from auditor.config import AuditConfig, GateConfig, IgnoreRule, build_config, find_config_file, load_toml
 from auditor.crawl.urls import validate_start_url
 from auditor.errors import EXIT_NOTHING_AUDITED, EXIT_USAGE, CxauditError, UsageError
 from auditor.redact import Redactor, activate, redact
@@ -80,6 +80,8 @@ def _overrides(opts: dict[str, Any]) -> dict[str, Any]:
     for flag, key in simple.items():
         if opts.get(flag) is not None:
             o[key] = opts[flag]
+    if opts.get("site_concurrency") is not None:
+        o["site_concurrency"] = opts["site_concurrency"]
     for flag in ("max_pages", "max_depth", "delay_ms", "concurrency", "user_agent"):
         if opts.get(flag) is not None:
             crawl[flag] = opts[flag]
@@ -138,6 +140,15 @@ def resolve_config(urls: tuple[str, ...], opts: dict[str, Any]) -> AuditConfig:
     if all_urls:
         overrides["urls"] = all_urls
     config = build_config(file_data, source, overrides)
+    if opts.get("shard"):
+        from auditor.combine import parse_shard, shard
+
+        index, total = parse_shard(opts["shard"])
+        if not config.urls:
+            raise UsageError("--shard needs the URL list (arguments, --urls-file or urls in the config)")
+        config.urls = [validate_start_url(u) for u in config.urls]
+        config.urls = shard(config.urls, index, total)
+        return config
     if not config.urls:
         raise UsageError("no URL given; pass one or more site addresses, e.g. `cxaudit audit https://shop.example`")
     config.urls = [validate_start_url(u) for u in config.urls]
@@ -148,14 +159,10 @@ def resolve_config(urls: tuple[str, ...], opts: dict[str, Any]) -> AuditConfig:
 
 def run_audit(config: AuditConfig, *, quiet: bool = False) -> int:
     """Runs the audit, writes every report (also the partial one on interrupt) and returns the exit code."""
-    from auditor.baseline import diff
-    from auditor.gate import decide_exit_code, evaluate_gate
-    from auditor.ignore import apply_ignores
     from auditor.progress import make_progress
-    from auditor.results import AuditResult, load_result
+    from auditor.results import AuditResult
     from auditor.runner import Auditor
     from checks import all_checks
-    from reports import write_reports
 
     access = SiteAccess.from_config(config)
     redactor = Redactor(access.secrets())
@@ -184,21 +191,42 @@ def run_audit(config: AuditConfig, *, quiet: bool = False) -> int:
         progress.close()
         loop.close()
     doc = redactor.doc(result.to_json())
-    if config.baseline is not None:
-        doc["baseline"] = diff(doc, load_result(config.baseline))
-    apply_ignores(doc, config.ignore)
-    doc["gate"] = evaluate_gate(doc, config.gate)
+    return publish(doc, out=config.out, formats=config.formats, brand=config.brand.model_dump(mode="json"),
+                   gate=config.gate, ignore=config.ignore, baseline=config.baseline, browser_path=config.browser_path,
+                   interrupted=interrupted)
+
+
+def publish(doc: dict[str, Any], *, out: Path, formats: list[str], brand: dict[str, Any], gate: GateConfig,
+            ignore: list[IgnoreRule], baseline: Path | None, browser_path: str | None = None,
+            interrupted: bool = False) -> int:
+    """Diffs, gates and writes one result document in every asked format (plus one report per site when there
+    are several), says where it went, and returns the exit code. Shared by `audit` and `merge-reports`."""
+    from auditor.baseline import diff
+    from auditor.combine import site_documents
+    from auditor.gate import decide_exit_code, evaluate_gate
+    from auditor.ignore import apply_ignores
+    from auditor.results import load_result
+    from reports import write_reports
+
+    if baseline is not None:
+        doc["baseline"] = diff(doc, load_result(baseline))
+    apply_ignores(doc, ignore)
+    doc["gate"] = evaluate_gate(doc, gate)
     if interrupted:
         doc["gate"]["passed"] = False
         doc["gate"]["reasons"].append("the audit was interrupted before it finished")
-    brand = config.brand.model_dump(mode="json")
-    written = write_reports(doc, config.out, config.formats, brand)
-    if "pdf" in config.formats:
+    write_reports(doc, out, formats, brand)
+    if len(doc["sites"]) > 1:
+        for slug, site_doc in site_documents(doc):
+            site_doc["gate"] = evaluate_gate(site_doc, gate)
+            write_reports(site_doc, out / "sites" / slug, [f for f in formats if f != "pdf"], brand,
+                          assets_dir=out, step_summary=False)
+    if "pdf" in formats:
         from reports.pdf_report import render_pdf
 
-        written.append(render_pdf(config.out / "report.html", config.out / "report.pdf", config.browser_path))
-    html = config.out / "report.html"
-    click.echo(f"cxaudit: report written to {html.resolve() if html.exists() else config.out.resolve()}", err=True)
+        render_pdf(out / "report.html", out / "report.pdf", browser_path)
+    html = out / "report.html"
+    click.echo(f"cxaudit: report written to {html.resolve() if html.exists() else out.resolve()}", err=True)
     for site in doc["sites"]:
         if site.get("error"):
             click.echo(redact(f"cxaudit: error: {site['start_url']}: {site['error']['message']}"), err=True)
@@ -224,6 +252,7 @@ def _common_audit_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--baseline", type=click.Path(path_type=Path), help="An earlier report.json to diff against."),
         click.option("--format", "formats", help="Comma-separated: html,json,junit,markdown,pdf."),
         click.option("--concurrency", type=click.IntRange(1, 16), help="Pages loaded at once per site (default 2)."),
+        click.option("--site-concurrency", type=click.IntRange(1, 16), help="Sites audited at once (default 2)."),
         click.option("--allow-host", multiple=True, help="Another host the crawl may visit (repeatable)."),
         click.option("--ignore-robots", is_flag=True, help="Crawl pages robots.txt disallows (reported in the result)."),
         click.option("--delay-ms", type=click.IntRange(0, 60000), help="Pause between page loads, for politeness."),
@@ -257,12 +286,75 @@ def _common_audit_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 @cli.command()
 @click.argument("urls", nargs=-1)
 @click.option("--urls-file", type=click.Path(dir_okay=False), help="A file with one URL per line.")
+@click.option("--shard", help="Audit only share i of n of the URL list (e.g. 2/4), for parallel CI jobs; see merge-reports.")
 @_common_audit_options
 def audit(urls: tuple[str, ...], **opts: Any) -> None:
     """Audit one or more sites: cxaudit audit https://shop.example [URL ...]"""
     debug = bool(opts.get("debug"))
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(name)s: %(message)s")
-    _guard(debug, lambda: run_audit(resolve_config(urls, opts), quiet=bool(opts.get("quiet"))))
+
+    def go() -> int:
+        config = resolve_config(urls, opts)
+        if not config.urls:  # more shards than sites: this one has nothing to do, and says so in its report
+            from auditor.results import AuditResult
+            from reports import write_reports
+
+            click.echo(f"cxaudit: shard {opts['shard']} has no URL to audit", err=True)
+            write_reports(AuditResult(started_at="", duration_ms=0, config=config.public_dict(), sites=[]).to_json(),
+                          config.out, ["json"])
+            return 0
+        return run_audit(config, quiet=bool(opts.get("quiet")))
+
+    _guard(debug, go)
+
+
+@cli.command("merge-reports")
+@click.argument("inputs", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("cxaudit-report"), show_default=True,
+              help="Where the combined report goes.")
+@click.option("--format", "formats", help="Comma-separated: html,json,junit,markdown,pdf (default: all but pdf).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Gate severity (default: the one the shards used).")
+@click.option("--fail-on-new", is_flag=True, help="With --baseline: fail only on new findings.")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="An earlier report.json to diff against.")
+@click.option("--brand-name", help="Agency name shown on the report.")
+@click.option("--brand-logo", type=click.Path(dir_okay=False), help="Logo (PNG/JPEG) embedded in the report.")
+@click.option("--brand-color", help="Report accent colour, e.g. #0a7cff.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def merge_reports(inputs: tuple[Path, ...], **opts: Any) -> None:
+    """Combine the report.json files of sharded runs (their --out directories) into one report in every format."""
+    debug = bool(opts.get("debug"))
+
+    def go() -> int:
+        from auditor.combine import merge_documents
+        from auditor.config import FORMATS, BrandConfig
+
+        out: Path = opts["out"]
+        doc = merge_documents(list(inputs), out)
+        stored = doc.get("config", {})
+        gate_data = {k: v for k, v in (stored.get("gate") or {}).items() if k in ("fail_on", "fail_on_new", "rules")}
+        if opts.get("fail_on"):
+            gate_data["fail_on"] = opts["fail_on"]
+        if opts.get("fail_on_new"):
+            gate_data["fail_on_new"] = True
+        formats = [f.strip() for f in (opts.get("formats") or "html,json,junit,markdown").split(",") if f.strip()]
+        unknown = [f for f in formats if f not in FORMATS]
+        if unknown:
+            raise UsageError(f"unknown format '{unknown[0]}' (known: {', '.join(FORMATS)})")
+        try:
+            gate = GateConfig.model_validate(gate_data)
+            ignore = [IgnoreRule.model_validate(r) for r in stored.get("ignore") or []]
+            stored_brand = {k: v for k, v in (stored.get("brand") or {}).items()
+                            if k in ("name", "color") or (k == "logo" and v and Path(v).is_file())}
+            brand = BrandConfig.model_validate({**stored_brand, **{k.removeprefix("brand_"): v for k, v in opts.items()
+                                                                   if k.startswith("brand_") and v is not None}})
+        except ValueError as exc:
+            raise UsageError(f"invalid merge settings: {str(exc).splitlines()[0]}") from None
+        if opts.get("baseline") is not None and not opts["baseline"].is_file():
+            raise UsageError(f"baseline file {opts['baseline']} does not exist")
+        return publish(doc, out=out, formats=formats, brand=brand.model_dump(mode="json"), gate=gate, ignore=ignore,
+                       baseline=opts.get("baseline"))
+
+    _guard(debug, go)
 
 
 @cli.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -86,7 +87,7 @@ class BrowserSession:
                 if self._endpoint.startswith(("http://", "https://")):
                     self._browser = await self._pw.chromium.connect_over_cdp(self._endpoint)
                 else:
-                    self._browser = await self._pw.chromium.connect(self._endpoint)
+                    self._browser = await self._pw.chromium.connect(self._endpoint, headers=self._launch_header())
             except PlaywrightError as exc:
                 raise BrowserNotFound(f"could not connect to the browser at {self._endpoint}: {_first_line(exc)}") from None
             self.location = BrowserLocation(self._endpoint, "remote")
@@ -100,6 +101,14 @@ class BrowserSession:
                 where = self.location.executable or "Playwright's Chromium"
                 raise BrowserNotFound(f"could not start the browser {where}: {_first_line(exc)}") from None
         self.version = self._browser.version
+
+    def _launch_header(self) -> dict[str, str]:
+        """How a `playwright run-server` should launch its browser: our flags, and `--browser-path` as the path on
+        the server. Servers started without `--unsafe` ignore both and use their own defaults."""
+        options: dict[str, Any] = {"headless": True, "args": list(CHROMIUM_ARGS)}
+        if self._browser_path:
+            options["executablePath"] = self._browser_path
+        return {"x-playwright-launch-options": json.dumps(options)}
 
     @property
     def browser(self) -> Browser:
