@@ -7,6 +7,7 @@ never a lost audit."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import dataclasses
 from collections.abc import Awaitable, Callable
@@ -60,6 +61,9 @@ class SiteContext:
                            timeout_ms=min(self.config.crawl.page_timeout_ms, 20000))
 
     async def close(self) -> None:
+        for value in self.cache.values():
+            if isinstance(value, asyncio.Task) and not value.done():
+                value.cancel()
         for context in self._contexts:
             with contextlib.suppress(Exception):
                 await context.close()
@@ -79,7 +83,8 @@ class CheckSpec:
     assess: Assess
     thresholds: type[BaseModel]
     findings: dict[str, FindingTemplate]
-    needs: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()  # must have been measured, else this check is not measured
+    uses: tuple[str, ...] = ()   # read when selected: this check waits for them but runs without them
     timeout_s: float = 120.0
     weight: float = 1.0
 
@@ -103,7 +108,7 @@ def order_by_needs(specs: list[CheckSpec]) -> list[CheckSpec]:
             return
         if spec.id in stack:
             raise ValueError(f"check dependency cycle: {' -> '.join((*stack, spec.id))}")
-        for need in spec.needs:
+        for need in (*spec.needs, *spec.uses):
             if need in by_id:
                 visit(by_id[need], (*stack, spec.id))
         seen.add(spec.id)

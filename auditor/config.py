@@ -187,6 +187,7 @@ class AuditConfig(Strict):
     browser_endpoint: str | None = None
     site_timeout_s: int = Field(600, ge=10, le=7200)
     site_concurrency: int = Field(2, ge=1, le=16)
+    journey_concurrency: int = Field(3, ge=1, le=8)  # journey checks of one site running side by side
     locale: str = "en-US"
     screenshots: bool = True
     crawl: CrawlConfig = Field(default_factory=lambda: CrawlConfig())

@@ -29,7 +29,7 @@ from auditor.journey import Attachments
 from auditor.login import LoginFailed, scripted_login
 from auditor.progress import Progress, SilentProgress
 from auditor.results import AuditResult, CheckResult, SiteResult
-from auditor.snapshot import THROTTLING, LoadSettings, PageLoadFailure, PageSnapshot, load_page
+from auditor.snapshot import THROTTLING, LoadSettings, PageLoadFailure, PageSnapshot, begin_load, finish_load
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,8 @@ class Auditor:
                 if not any(c.id == spec.id for c in result.checks):
                     result.checks.append(CheckResult(spec.id, spec.title, Status.NOT_MEASURED, None, {},
                                                      reason="the site's time budget ran out before this check"))
+            order = {spec.id: i for i, spec in enumerate(self.checks)}
+            result.checks.sort(key=lambda c: order.get(c.id, 99))
         result.duration_ms = round((time.perf_counter() - started) * 1000)
         result.score = site_score(result.checks, {c.id: c.weight for c in self.checks})
         self.progress.site_done(url, f"score {result.score}" if result.score is not None else (
@@ -145,13 +147,16 @@ class Auditor:
             result.login = {"url": cfg.login.url, "steps": [s.to_json() for s in steps]}
             context_options = self.context_options(user_agent, scope, start, state)
         self.progress.site_started(start, cfg.crawl.max_pages)
+        crawl_started = time.perf_counter()
         snapshots, failures = await self.crawl(session, frontier, context_options, scope, attachments, guard_log, robots)
+        crawl_ms = round((time.perf_counter() - crawl_started) * 1000)
         result.pages = [page_json(x) for x in snapshots] + [page_json(x) for x in failures]
         result.crawl = {
             "pages_visited": len(snapshots), "pages_failed": len(failures),
             "pages_skipped": sum(frontier.skipped.values()) + frontier.pending,
             "skipped_reasons": dict(frontier.skipped), "robots_txt": robots.status,
             "robots_ignored": robots.ignored, "sitemap_urls": len(sitemap_urls), "user_agent": user_agent,
+            "duration_ms": crawl_ms,
         }
         if snapshots and snapshots[0].screenshot:
             result.screenshot = snapshots[0].screenshot
@@ -161,15 +166,37 @@ class Auditor:
             return
         ctx = SiteContext(start, scope, cfg, snapshots, failures, attachments, session, context_options, guard_log)
         try:
-            for spec in self.checks:
-                check_result = await self.run_check(spec, ctx, result)
-                result.checks.append(check_result)
-                self.progress.check_done(start, spec.id, check_result.status.value)
+            await self.run_checks(ctx, result, start)
         finally:
             await ctx.close()
             result.guard = {"refused": guard_log.refused, "blocked_out_of_scope": guard_log.blocked_out_of_scope[:50],
                             "dialogs_dismissed": len(guard_log.dialogs), "popups_closed": guard_log.popups_closed}
             result.consent = consent_json(snapshots, guard_log)
+
+    async def run_checks(self, ctx: SiteContext, result: SiteResult, start: str) -> None:
+        """Runs every check as soon as the checks it needs or uses are done; journeys run side by side (each in
+        its own browser context) up to `journey_concurrency`. Results keep the declared order."""
+        done = {spec.id: asyncio.Event() for spec in self.checks}
+        journeys = asyncio.Semaphore(self.config.journey_concurrency)
+        order = {spec.id: i for i, spec in enumerate(self.checks)}
+
+        async def one(spec: CheckSpec) -> None:
+            try:
+                for dep in (*spec.needs, *spec.uses):
+                    if dep in done:
+                        await done[dep].wait()
+                if spec.kind == "journey":
+                    async with journeys:
+                        check_result = await self.run_check(spec, ctx, result)
+                else:
+                    check_result = await self.run_check(spec, ctx, result)
+                result.checks.append(check_result)
+                result.checks.sort(key=lambda c: order.get(c.id, 99))
+                self.progress.check_done(start, spec.id, check_result.status.value)
+            finally:
+                done[spec.id].set()
+
+        await asyncio.gather(*(one(spec) for spec in self.checks))
 
     def context_options(self, user_agent: str, scope: Scope, start: str,
                         login_state: dict[str, Any] | None = None) -> ContextOptions:
@@ -197,9 +224,28 @@ class Auditor:
         active = 0
         wake = asyncio.Event()
         seen_final: set[str] = set()
+        # `concurrency` pages load at once; up to two more per slot may sit in their quiet window meanwhile
+        loading_slots = asyncio.Semaphore(cfg.crawl.concurrency)
+
+        async def load_one(url: str, depth: int) -> PageSnapshot | PageLoadFailure:
+            nonlocal context
+            async with loading_slots:
+                if not session.browser.is_connected():
+                    await session.ensure_alive()
+                    context = await open_guarded_context(session, options, scope, guard_log)
+                loading = await begin_load(context, url, settings)
+                if delay:
+                    await asyncio.sleep(delay)
+            if isinstance(loading, PageLoadFailure):
+                return loading
+            for href, text in await loading.early_links():
+                frontier.add(href, depth + 1, text)
+            wake.set()
+            return await finish_load(loading, settings, attachments=attachments,
+                                     screenshot_name="home" if depth == 0 else None, depth=depth)
 
         async def worker() -> None:
-            nonlocal active, context
+            nonlocal active
             while True:
                 item = frontier.pop()
                 if item is None:
@@ -212,12 +258,7 @@ class Auditor:
                 url, depth = item
                 active += 1
                 try:
-                    if not session.browser.is_connected():
-                        await session.ensure_alive()
-                        context = await open_guarded_context(session, options, scope, guard_log)
-                    is_home = depth == 0
-                    snap = await load_page(context, url, settings=settings, attachments=attachments,
-                                           screenshot_name="home" if is_home else None, depth=depth)
+                    snap = await load_one(url, depth)
                     if isinstance(snap, PageLoadFailure):
                         failures.append(snap)
                         self.progress.page_done(url, False, snap.message)
@@ -232,14 +273,12 @@ class Auditor:
                             self.progress.page_done(url, True, snap.role)
                             for link in snap.links:
                                 frontier.add(link.href, depth + 1, link.text)
-                    if delay:
-                        await asyncio.sleep(delay)
                 finally:
                     active -= 1
                     wake.set()
 
         try:
-            await asyncio.gather(*(worker() for _ in range(cfg.crawl.concurrency)))
+            await asyncio.gather(*(worker() for _ in range(cfg.crawl.concurrency * 3)))
         finally:
             with contextlib.suppress(Exception):
                 await context.close()

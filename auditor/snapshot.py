@@ -220,17 +220,55 @@ class LoadSettings:
 
 async def _wait_until_quiet(page: Page, network: dict[str, float], settings: LoadSettings) -> None:
     """Returns once no request is in flight and neither the network nor the layout changed for
-    `quiet_ms`; gives up after `settle_limit_ms`. Polls cheaply every 100 ms."""
+    `quiet_ms`; gives up after `settle_limit_ms`. The network is watched from Python for free; the page is
+    asked about layout shifts only once the network is quiet, then sleeps until quiet could next be reached,
+    so a settling page costs the browser one or two evaluations rather than one every 100 ms."""
     deadline = time.perf_counter() + settings.settle_limit_ms / 1000
-    while time.perf_counter() < deadline:
+    quiet_s = settings.quiet_ms / 1000
+    while (now := time.perf_counter()) < deadline:
+        since_network = now - network["last"]
+        if network["inflight"] > 0 or since_network < quiet_s:
+            wait = 0.1 if network["inflight"] > 0 else quiet_s - since_network
+            await asyncio.sleep(max(0.02, min(wait, deadline - now)))
+            continue
         try:
-            since_shift = await page.evaluate("() => performance.now() - ((window.__cxaudit || {}).lastShift || 0)")
+            since_shift = await page.evaluate("() => performance.now() - ((window.__cxaudit || {}).lastShift || 0)") / 1000
         except PlaywrightError:
             return
-        since_network = (time.perf_counter() - network["last"]) * 1000
-        if network["inflight"] <= 0 and since_network >= settings.quiet_ms and since_shift >= settings.quiet_ms:
+        if since_shift >= quiet_s:
             return
-        await asyncio.sleep(0.1)
+        await asyncio.sleep(max(0.02, min(quiet_s - since_shift, deadline - time.perf_counter())))
+
+
+READ_LINKS = """() => Array.from(document.querySelectorAll('a[href]')).slice(0, 3000).map(a =>
+  [a.href, (a.innerText || a.getAttribute('aria-label') || a.title || '').trim().replace(/\\s+/g, ' ').slice(0, 200)])"""
+
+
+@dataclass
+class LoadingPage:
+    """A page past its `load` event, still being watched until it is quiet (phase two of a load)."""
+
+    page: Page
+    url: str
+    status: int
+    content_type: str
+    redirects: list[str]
+    network: dict[str, float]
+    console_errors: list[str]
+    failed: list[str]
+    scripts: list[str]
+    crashed: asyncio.Event
+
+    async def early_links(self) -> list[tuple[str, str]]:
+        """The links (href, text) present at `load`, so a crawl can start on them while this page settles."""
+        try:
+            return [(str(h), str(t)) for h, t in await self.page.evaluate(READ_LINKS)]
+        except PlaywrightError:
+            return []
+
+    async def close(self) -> None:
+        with contextlib.suppress(PlaywrightError):
+            await self.page.close()
 
 
 async def load_page(
@@ -239,6 +277,17 @@ async def load_page(
 ) -> PageSnapshot | PageLoadFailure:
     """Loads one page in a fresh tab and reads everything from it; failures are values, not exceptions."""
     settings = settings or LoadSettings()
+    loading = await begin_load(context, url, settings)
+    if isinstance(loading, PageLoadFailure):
+        return loading
+    return await finish_load(loading, settings, attachments=attachments, screenshot_name=screenshot_name, depth=depth)
+
+
+async def begin_load(context: BrowserContext, url: str, settings: LoadSettings) -> LoadingPage | PageLoadFailure:
+    """Phase one, the part that competes for CPU and network: navigate and wait for the `load` event.
+
+    A crawl bounds how many pages are in this phase at once (its concurrency); the quiet window of phase two
+    is idle waiting, so it may overlap the next page's load without loading two pages at once."""
     page = await context.new_page()
     await page.add_init_script(METRICS_INIT_SCRIPT)
     await apply_throttling(context, page, settings.throttle)
@@ -274,26 +323,22 @@ async def load_page(
     page.on("pageerror", lambda err: console_errors.append(str(err)[:300]))
     page.on("console", lambda msg: console_errors.append(msg.text[:300]) if msg.type == "error" else None)
     page.on("crash", lambda _p: crashed.set())
+    failure = None
     try:
         try:
             response = await page.goto(url, wait_until="load", timeout=settings.timeout_ms)
         except PlaywrightTimeout:
-            return PageLoadFailure(url, "timeout", f"the page did not finish loading within {settings.timeout_ms / 1000:g} s")
+            failure = PageLoadFailure(url, "timeout", f"the page did not finish loading within {settings.timeout_ms / 1000:g} s")
+            return failure
         except PlaywrightError as exc:
-            text = str(exc)
-            if crashed.is_set() or "crash" in text.lower():
-                return PageLoadFailure(url, "crashed", "the page crashed the browser tab")
-            if is_purchase_url(url):
-                return PageLoadFailure(url, "refused", "not loaded: the URL looks like placing an order or a payment")
-            if "ERR_BLOCKED_BY_CLIENT" in text:
-                return PageLoadFailure(url, "out_of_scope", "the page redirected outside the audited site or into a purchase")
-            if "Download is starting" in text:
-                return PageLoadFailure(url, "non_html", "the URL is a download, not a page")
-            return PageLoadFailure(url, "network", _net_reason(text))
+            failure = _navigation_failure(url, str(exc), crashed.is_set())
+            return failure
         if response is None or response.status == 204:
             if is_purchase_url(url):
-                return PageLoadFailure(url, "refused", "not loaded: the URL looks like placing an order or a payment")
-            return PageLoadFailure(url, "network", "no content")
+                failure = PageLoadFailure(url, "refused", "not loaded: the URL looks like placing an order or a payment")
+            else:
+                failure = PageLoadFailure(url, "network", "no content")
+            return failure
         ctype = (await response.all_headers()).get("content-type", "")
         status = response.status
         redirects = []
@@ -302,9 +347,38 @@ async def load_page(
             redirects.append(req.url)
             req = req.redirected_from
         if ctype and not any(t in ctype for t in ("html", "xml")):
-            return PageLoadFailure(url, "non_html", f"the URL serves {ctype.split(';')[0]}, not a web page", status)
-        await _wait_until_quiet(page, network, settings)
-        if crashed.is_set():
+            failure = PageLoadFailure(url, "non_html", f"the URL serves {ctype.split(';')[0]}, not a web page", status)
+            return failure
+        return LoadingPage(page, url, status, ctype, list(reversed(redirects)), network, console_errors, failed,
+                           scripts, crashed)
+    except PlaywrightError as exc:
+        failure = _navigation_failure(url, str(exc), crashed.is_set())
+        return failure
+    finally:
+        if failure is not None:
+            with contextlib.suppress(PlaywrightError):
+                await page.close()
+
+
+def _navigation_failure(url: str, text: str, crashed: bool) -> PageLoadFailure:
+    if crashed or "crash" in text.lower() or "Target closed" in text or "has been closed" in text:
+        return PageLoadFailure(url, "crashed", "the page crashed the browser tab")
+    if is_purchase_url(url):
+        return PageLoadFailure(url, "refused", "not loaded: the URL looks like placing an order or a payment")
+    if "ERR_BLOCKED_BY_CLIENT" in text:
+        return PageLoadFailure(url, "out_of_scope", "the page redirected outside the audited site or into a purchase")
+    if "Download is starting" in text:
+        return PageLoadFailure(url, "non_html", "the URL is a download, not a page")
+    return PageLoadFailure(url, "network", _net_reason(text))
+
+
+async def finish_load(loading: LoadingPage, settings: LoadSettings, *, attachments: Attachments | None = None,
+                      screenshot_name: str | None = None, depth: int = 0) -> PageSnapshot | PageLoadFailure:
+    """Phase two: wait for quiet (late shifts, lazy loads), read metrics and content, close the page."""
+    page, url = loading.page, loading.url
+    try:
+        await _wait_until_quiet(page, loading.network, settings)
+        if loading.crashed.is_set():
             return PageLoadFailure(url, "crashed", "the page crashed the browser tab")
         metrics = await page.evaluate(READ_METRICS)
         info = await page.evaluate(READ_PAGE)
@@ -317,21 +391,20 @@ async def load_page(
         consent = await dismiss_consent(page) if settings.close_consent else None
         links = [Link(str(x["href"]), str(x["text"]), str(x["region"]), bool(x["visible"])) for x in info["links"]]
         snap = PageSnapshot(
-            url=url, final_url=page.url, status=status, content_type=ctype, title=str(info["title"])[:300],
-            html=html, text=str(info["text"]), lang=str(info["lang"]), links=links, forms=list(info["forms"]),
-            timings=timings_from_metrics(metrics), redirects=list(reversed(redirects)),
-            console_errors=console_errors[:50], failed_requests=failed[:50], screenshot=shot, depth=depth,
-            script_srcs=scripts[:200], consent=consent.to_json() if consent else None,
+            url=url, final_url=page.url, status=loading.status, content_type=loading.content_type,
+            title=str(info["title"])[:300], html=html, text=str(info["text"]), lang=str(info["lang"]), links=links,
+            forms=list(info["forms"]), timings=timings_from_metrics(metrics), redirects=loading.redirects,
+            console_errors=loading.console_errors[:50], failed_requests=loading.failed[:50], screenshot=shot, depth=depth,
+            script_srcs=loading.scripts[:200], consent=consent.to_json() if consent else None,
         )
         snap.role = guess_role(snap.final_url, snap.title, snap.html, snap.text, snap.forms, is_start=depth == 0)
         return snap
     except PlaywrightError as exc:
-        if crashed.is_set() or "crash" in str(exc).lower() or "closed" in str(exc).lower():
+        if loading.crashed.is_set() or "crash" in str(exc).lower() or "closed" in str(exc).lower():
             return PageLoadFailure(url, "crashed", "the page crashed the browser tab")
         return PageLoadFailure(url, "network", _net_reason(str(exc)))
     finally:
-        with contextlib.suppress(PlaywrightError):
-            await page.close()
+        await loading.close()
 
 
 def _net_reason(text: str) -> str:

@@ -6,13 +6,14 @@ loaded on demand, up to a small budget, so a buried contact page is still found 
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass, field
 
 from auditor.browser.guard import open_guarded_context
 from auditor.checkspec import SiteContext
 from auditor.crawl.urls import looks_like_page, normalize_url
-from auditor.snapshot import PageSnapshot, load_page
+from auditor.snapshot import LoadSettings, PageSnapshot, load_page
 
 SERVICE_HINT = re.compile(
     r"contact|help|support|service|faq|shipping|delivery|returns?|refund|kontakt|hilfe|versand|livraison|retour|"
@@ -20,6 +21,8 @@ SERVICE_HINT = re.compile(
 REGION_ORDER = {"header": 0, "nav": 1, "footer": 2, "main": 3}
 MAX_DEPTH = 4
 EXTRA_LOADS = 15
+# pages loaded only to follow and read their links: no load-time metrics, so a short quiet window will do
+NAVIGATION_ONLY = LoadSettings(quiet_ms=250, settle_limit_ms=2000)
 
 
 @dataclass
@@ -41,9 +44,15 @@ class ClickMap:
 
 
 async def build_click_map(ctx: SiteContext) -> ClickMap:
-    cached = ctx.cache.get("click_map")
-    if isinstance(cached, ClickMap):
-        return cached
+    """Built once per site and shared: checks running side by side await the same build."""
+    task = ctx.cache.get("click_map")
+    if task is None:
+        task = asyncio.ensure_future(_build_click_map(ctx))
+        ctx.cache["click_map"] = task
+    return await asyncio.shield(task)  # one waiter timing out must not cancel the build for the others
+
+
+async def _build_click_map(ctx: SiteContext) -> ClickMap:
     cmap = ClickMap()
     known = {normalize_url(s.final_url) or s.final_url: s for s in ctx.snapshots}
     for s in ctx.snapshots:
@@ -77,7 +86,7 @@ async def build_click_map(ctx: SiteContext) -> ClickMap:
                         if context is None:
                             context = await open_guarded_context(ctx.session, ctx.context_options, ctx.scope, ctx.guard_log)
                         loads_left -= 1
-                        loaded = await load_page(context, target, depth=depth)
+                        loaded = await load_page(context, target, settings=NAVIGATION_ONLY, depth=depth)
                         if isinstance(loaded, PageSnapshot):
                             snap = loaded
                             known[target] = loaded
@@ -90,5 +99,4 @@ async def build_click_map(ctx: SiteContext) -> ClickMap:
     finally:
         if context is not None:
             await context.close()
-    ctx.cache["click_map"] = cmap
     return cmap

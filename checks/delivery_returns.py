@@ -225,4 +225,5 @@ def assess(ev: DeliveryEvidence, t: DeliveryThresholds) -> CheckOutcome:
 
 
 CHECK = CheckSpec(id=CHECK_ID, title="Delivery and returns", kind="journey", gather=gather, assess=assess,
-                  thresholds=DeliveryThresholds, findings=FINDINGS, timeout_s=90, weight=0.75)
+                  thresholds=DeliveryThresholds, findings=FINDINGS, timeout_s=90, weight=0.75,
+                  uses=("checkout-journey",))

@@ -218,4 +218,5 @@ def assess(ev: PaymentEvidence, t: PaymentThresholds) -> CheckOutcome:
 
 
 CHECK = CheckSpec(id=CHECK_ID, title="Payment options", kind="page", gather=gather, assess=assess,
-                  thresholds=PaymentThresholds, findings=FINDINGS, timeout_s=60, weight=0.75)
+                  thresholds=PaymentThresholds, findings=FINDINGS, timeout_s=60, weight=0.75,
+                  uses=("checkout-journey",))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,10 @@ WATCH_MUTATIONS = """
   window.__cxObs = new MutationObserver(m => { window.__cxMut += m.length; });
   window.__cxObs.observe(document.body, {childList: true, subtree: true, characterData: true, attributes: true}); }
 """
+
+
+NOT_A_STATIC_FILE = re.compile(
+    r"^(?!.*\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|css|woff2?|ttf|otf|eot|mp4|webm|mp3|m4a)(?:[?#]|$))", re.I)
 
 
 class PurchaseRefused(Exception):
@@ -98,7 +103,10 @@ async def install_guards(context: BrowserContext, scope: Scope, log: GuardLog,
             return
         await route.continue_()
 
-    await context.route("**/*", on_route)
+    # Static files (images, styles, fonts, media) can neither buy nor leave the site, so unless their requests
+    # need the site's headers they are not intercepted: a Python round trip per image is the largest cost a
+    # crawl adds to a bare page load.
+    await context.route("**/*" if scoped_headers else NOT_A_STATIC_FILE, on_route)
 
     async def on_dialog(dialog: Dialog) -> None:
         log.dialogs.append(f"{dialog.type}: {dialog.message[:200]}")

@@ -59,3 +59,21 @@ PRODUCTS: tuple[Product, ...] = (
 
 def by_slug(slug: str) -> Product | None:
     return next((p for p in PRODUCTS if p.slug == slug), None)
+
+
+GENERATED_WORDS = ("Oak", "Slate", "Harbour", "Meadow", "Cedar", "Granite", "Willow", "Coastal", "Juniper", "Ember")
+GENERATED_KINDS = {"kitchen": ("Mug", "Bowl", "Spatula", "Jar"), "outdoor": ("Tarp", "Stove", "Cooler", "Compass"),
+                   "apparel": ("Scarf", "Cap", "Socks", "Gloves"), "home-office": ("Tray", "Shelf", "Clock", "Planner")}
+
+
+def generated_products(count: int) -> tuple[Product, ...]:
+    """Deterministic extra products, so benchmarks can grow the shop to any number of pages."""
+    out = []
+    categories = list(GENERATED_KINDS)
+    for i in range(count):
+        category = categories[i % len(categories)]
+        kinds = GENERATED_KINDS[category]
+        name = f"{GENERATED_WORDS[(i // 4) % len(GENERATED_WORDS)]} {kinds[(i // 40) % len(kinds)]} {i + 1:03d}"
+        out.append(Product(name, category, 10.0 + (i * 7) % 90, "#%06x" % (0x335577 + i * 1117 % 0xAAAA),
+                           f"A generated {kinds[(i // 40) % len(kinds)].lower()} for benchmarks."))
+    return tuple(out)

@@ -72,7 +72,8 @@ class App:
         self.request_headers: list[dict[str, str]] = []  # what each request carried, for tests of what leaks where
         self.default_delay_s = 0.0
         self._lock = threading.Lock()
-        self.gatekeeper: Gatekeeper | None = None  # answers instead of the routes when it returns non-None
+        self.gatekeeper: Gatekeeper | None = None
+        self.delay_for: Callable[[str], float] | None = None  # per-path server think time, for benchmarks  # answers instead of the routes when it returns non-None
 
     def protect_with_basic_auth(self, user: str, password: str) -> None:
         """Staging-style protection: every request needs these credentials."""
@@ -160,7 +161,7 @@ class _Handler(BaseHTTPRequestHandler):
             response = self.app.dispatch(request)
         except Exception as exc:  # a fixture bug should show as a 500, as on a real site
             response = Response(f"server error: {type(exc).__name__}", status=500, content_type="text/plain")
-        delay = response.delay_s or self.app.default_delay_s
+        delay = response.delay_s or self.app.default_delay_s or (self.app.delay_for(request.path) if self.app.delay_for else 0)
         if delay:
             time.sleep(delay)
         try:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
-from auditor.demo.catalog import CATEGORIES, PRODUCTS, Product, by_slug
+from auditor.demo.catalog import CATEGORIES, PRODUCTS, Product, generated_products
 from auditor.demo.httpkit import App, Request, Response
 from auditor.demo.layout import PAYMENT_LOGOS, e, money, page, payment_badge_svg, product_svg
 
@@ -52,6 +52,7 @@ class ShopOptions:
     consent_banner: Literal["none", "bar", "wall"] = "none"  # wall: a full-screen cookie wall
     consent_reject_button: bool = True
     third_party: str | None = None       # another origin every page loads a pixel and a script from
+    extra_products: int = 0               # generated products on top of the catalogue (benchmarks)
     account: tuple[str, str] | None = None  # (email, password) that can sign in; a signed-in customer skips the gate
 
 
@@ -87,6 +88,8 @@ class DemoShop:
     def __init__(self, options: ShopOptions | None = None) -> None:
         self.options = options or ShopOptions()
         self.orders = OrderLedger()
+        self.products: tuple[Product, ...] = PRODUCTS + generated_products(self.options.extra_products)
+        self._by_slug = {p.slug: p for p in self.products}
         self.consent_choices: list[str] = []
         self.logins: list[str] = []
         self.app = App()
@@ -101,7 +104,7 @@ class DemoShop:
         if not words:
             return []
         found = []
-        for product in PRODUCTS:
+        for product in self.products:
             haystack = _tokens(f"{product.name} {CATEGORIES[product.category]}")
             if all(self._word_matches(w, haystack) for w in words):
                 found.append(product)
@@ -271,7 +274,7 @@ class DemoShop:
         a.add("/__orders", lambda r: Response.json(json.dumps({"placed": self.orders.placed})))
 
     def home(self, r: Request) -> Response:
-        featured = "".join(self.card(p) for p in PRODUCTS[::3])
+        featured = "".join(self.card(p) for p in self.products[::3])
         cats = "".join(f'<a class="btn secondary" href="/category/{s}">{e(n)}</a> ' for s, n in CATEGORIES.items())
         body = (f'<section class="hero"><h1>Good things for everyday life</h1><p>Free returns within 30 days. '
                 f'Secure checkout.</p>{cats}</section><h2>Featured products</h2><div class="grid">{featured}</div>')
@@ -281,7 +284,7 @@ class DemoShop:
         name = CATEGORIES.get(r.params["slug"])
         if not name:
             return self.render("Not found", "<h1>Category not found</h1>", status=404)
-        items = "".join(self.card(p) for p in PRODUCTS if p.category == r.params["slug"])
+        items = "".join(self.card(p) for p in self.products if p.category == r.params["slug"])
         return self.render(name, f'<h1>{e(name)}</h1><div class="grid">{items}</div>')
 
     def delivery_text(self) -> str:
@@ -293,7 +296,7 @@ class DemoShop:
         return ""
 
     def product(self, r: Request) -> Response:
-        p = by_slug(r.params["slug"])
+        p = self._by_slug.get(r.params["slug"])
         if not p:
             return self.render("Not found", "<h1>Product not found</h1>", status=404)
         o = self.options
@@ -355,7 +358,7 @@ class DemoShop:
         )
 
     def image(self, r: Request) -> Response:
-        p = by_slug(r.params["slug"])
+        p = self._by_slug.get(r.params["slug"])
         if not p:
             return Response("no image", status=404, content_type="text/plain")
         return Response(product_svg(p.name, p.colour), content_type="image/svg+xml",
@@ -375,7 +378,7 @@ class DemoShop:
             body = (f'<h1>Search results</h1><p class="count">{len(results)} results for “{e(query)}”</p>'
                     f'<div class="grid" id="results">{"".join(self.card(p) for p in results)}</div>')
         elif self.options.zero_results_help:
-            popular = "".join(self.card(p) for p in PRODUCTS[:4])
+            popular = "".join(self.card(p) for p in self.products[:4])
             cats = " ".join(f'<a href="/category/{s}">{e(n)}</a>' for s, n in CATEGORIES.items())
             body = (f'<h1>No results for “{e(query)}”</h1><p>Try checking the spelling or use a more general term. '
                     f'Browse our categories: {cats}. Need help? <a href="/contact">Contact us</a>.</p>'
@@ -390,15 +393,15 @@ class DemoShop:
 
     def api_suggest(self, r: Request) -> Response:
         q = r.arg("q").lower()
-        names = [p.name for p in PRODUCTS if any(w.startswith(q) for w in _tokens(p.name))][:6] if len(q) >= 2 else []
+        names = [p.name for p in self.products if any(w.startswith(q) for w in _tokens(p.name))][:6] if len(q) >= 2 else []
         return Response.json(json.dumps(names))
 
     # ---------- cart ----------
     def cart_items(self, r: Request) -> list[tuple[Product, str]]:
-        return [(p, size) for slug, size in r.session.get("cart", []) if (p := by_slug(slug))]
+        return [(p, size) for slug, size in r.session.get("cart", []) if (p := self._by_slug.get(slug))]
 
     def cart_add(self, r: Request) -> Response:
-        p = by_slug(r.field("slug"))
+        p = self._by_slug.get(r.field("slug"))
         if not p or not p.in_stock:
             return self.render("Cart", "<h1>That product is not available</h1>", status=400)
         size = r.field("size")
@@ -645,7 +648,7 @@ class DemoShop:
     def sitemap_part(self, r: Request) -> Response:
         base = self._base(r)
         if r.params["part"] == "products":
-            paths = [f"/product/{p.slug}" for p in PRODUCTS]
+            paths = [f"/product/{p.slug}" for p in self.products]
         else:
             paths = ["/", *[f"/category/{s}" for s in CATEGORIES], "/shipping", "/faq"]
         urls = "".join(f"<url><loc>{base}{path}</loc></url>" for path in paths)

@@ -1,0 +1,218 @@
+"""`make bench`: how close a full cxaudit audit gets to the cost of just loading the pages.
+
+It serves a deterministic demo shop grown to N pages (categories, products, search, cart, checkout, contact,
+policies) with per-path server think time, then measures on the same Chromium:
+
+- floor: a bare Playwright loader that only loads each page (to the `load` event) and reads its timings;
+- full:  `cxaudit audit` of the same shop (crawl, page checks, every journey), as a user runs it;
+
+at each concurrency, and prints wall time, pages per second, crawl + page checks against the floor, time
+in journeys and the peak RSS of the whole process tree (Python, Playwright's driver, every Chromium process).
+Results go to benchmarks/results/bench.json."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zlib
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from auditor.browser.session import BrowserSession, ContextOptions  # noqa: E402
+from auditor.demo.catalog import CATEGORIES  # noqa: E402
+from auditor.demo.httpkit import LocalServer  # noqa: E402
+from auditor.demo.shop import DemoShop, ShopOptions  # noqa: E402
+from checks import all_checks  # noqa: E402
+
+FIXED_PAGES = ["/", *[f"/category/{c}" for c in CATEGORIES], "/search?q=kettle", "/cart", "/contact", "/shipping",
+               "/returns", "/faq", "/help", "/help/orders", "/account/login", "/account/register"]
+BASE_PRODUCTS = 24
+
+
+def server_delay(path: str) -> float:
+    """Think time a real shop's server spends: 40-160 ms for pages, 5-20 ms for images, fixed per path."""
+    spread = zlib.crc32(path.encode()) % 1000 / 1000
+    return (0.005 + 0.015 * spread) if path.startswith("/img/") else (0.04 + 0.12 * spread)
+
+
+def make_shop(pages: int) -> DemoShop:
+    extra = max(0, pages - len(FIXED_PAGES) - BASE_PRODUCTS)
+    shop = DemoShop(ShopOptions(extra_products=extra))
+    shop.app.delay_for = server_delay
+    return shop
+
+
+def page_urls(shop: DemoShop, base: str, pages: int) -> list[str]:
+    paths = FIXED_PAGES + [f"/product/{p.slug}" for p in shop.products]
+    return [base.rstrip("/") + p for p in paths[:pages]]
+
+
+class PeakRss:
+    """Samples the memory of a process and all its descendants every 100 ms.
+
+    Two sums: RSS (what `ps` shows; counts pages Chromium's processes share once per process, so it overstates)
+    and PSS (each shared page split between the processes sharing it: the tree's real footprint)."""
+
+    def __init__(self, pid: int) -> None:
+        self.root = psutil.Process(pid)
+        self.peak = 0
+        self.peak_pss = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            total = pss = 0
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+            except psutil.Error:
+                procs = []
+            for proc in procs:
+                try:
+                    info = proc.memory_full_info()
+                except psutil.Error:
+                    continue
+                total += info.rss
+                pss += getattr(info, "pss", info.rss)
+            self.peak = max(self.peak, total)
+            self.peak_pss = max(self.peak_pss, pss)
+            self._stop.wait(0.1)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+@dataclass
+class Row:
+    mode: str
+    pages: int
+    concurrency: int
+    wall_s: float
+    pages_per_s: float
+    crawl_and_page_checks_s: float | None
+    journeys_s: float | None
+    peak_rss_mb: float
+    peak_pss_mb: float
+    ratio_to_floor: float | None = None
+
+
+READ_TIMINGS = """() => { const n = performance.getEntriesByType('navigation')[0];
+  const p = performance.getEntriesByName('first-contentful-paint')[0];
+  return {ttfb: n ? n.responseStart : null, load: n ? n.loadEventEnd : null, fcp: p ? p.startTime : null}; }"""
+
+
+async def floor_load(urls: list[str], concurrency: int) -> tuple[float, int]:
+    async with BrowserSession() as session:
+        context = await session.new_context(ContextOptions())
+        queue = list(urls)
+        loaded = 0
+
+        async def worker() -> None:
+            nonlocal loaded
+            while queue:
+                url = queue.pop(0)
+                page = await context.new_page()
+                try:
+                    await page.goto(url, wait_until="load")
+                    await page.evaluate(READ_TIMINGS)
+                    loaded += 1
+                finally:
+                    await page.close()
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        wall = time.perf_counter() - started
+        await context.close()
+    return wall, loaded
+
+
+def run_floor(urls: list[str], concurrency: int) -> Row:
+    with PeakRss(psutil.Process().pid) as rss:
+        wall, loaded = asyncio.run(floor_load(urls, concurrency))
+    return Row("floor", loaded, concurrency, round(wall, 2), round(loaded / wall, 2), round(wall, 2), None,
+               round(rss.peak / 2**20), round(rss.peak_pss / 2**20))
+
+
+def run_full(url: str, pages: int, concurrency: int) -> Row:
+    kinds = {c.id: c.kind for c in all_checks()}
+    with tempfile.TemporaryDirectory() as out:
+        cmd = [sys.executable, "-m", "auditor", "audit", url, "--max-pages", str(pages), "--concurrency", str(concurrency),
+               "--out", out, "--format", "json", "--fail-on", "never", "--quiet"]
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                text=True)
+        with PeakRss(proc.pid) as rss:
+            _, err = proc.communicate()
+        wall = time.perf_counter() - started
+        if proc.returncode not in (0, 1):
+            raise SystemExit(f"bench: the audit failed ({proc.returncode}): {err.strip().splitlines()[-1:]}")
+        doc = json.loads((Path(out) / "report.json").read_text())
+    site = doc["sites"][0]
+    visited = site["crawl"]["pages_visited"]
+    page_checks = sum(c["duration_ms"] for c in site["checks"] if kinds.get(c["id"]) == "page") / 1000
+    journeys = sum(c["duration_ms"] for c in site["checks"] if kinds.get(c["id"]) == "journey") / 1000
+    journeys_wall = max(0.0, site["duration_ms"] / 1000 - site["crawl"]["duration_ms"] / 1000 - page_checks)
+    return Row("full", visited, concurrency, round(wall, 2), round(visited / wall, 2),
+               round(site["crawl"]["duration_ms"] / 1000 + page_checks, 2), round(min(journeys, journeys_wall) or journeys, 2),
+               round(rss.peak / 2**20), round(rss.peak_pss / 2**20))
+
+
+def table(rows: list[Row]) -> str:
+    head = f"{'mode':<6} {'pages':>5} {'conc':>4} {'wall s':>7} {'pages/s':>7} {'crawl+page s':>12} {'x floor':>7} {'journeys s':>10} {'peak RSS MB':>11} {'peak PSS MB':>11}"
+    lines = [head, "-" * len(head)]
+    for r in rows:
+        lines.append(f"{r.mode:<6} {r.pages:>5} {r.concurrency:>4} {r.wall_s:>7.2f} {r.pages_per_s:>7.2f} "
+                     f"{r.crawl_and_page_checks_s if r.crawl_and_page_checks_s is not None else '-':>12} "
+                     f"{r.ratio_to_floor if r.ratio_to_floor is not None else '-':>7} "
+                     f"{r.journeys_s if r.journeys_s is not None else '-':>10} {r.peak_rss_mb:>11.0f} {r.peak_pss_mb:>11.0f}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="60", help="comma-separated page counts (e.g. 30,60,120)")
+    parser.add_argument("--concurrency", default="1,4", help="comma-separated concurrency levels")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "bench.json")
+    args = parser.parse_args()
+    rows: list[Row] = []
+    for pages in (int(x) for x in args.sizes.split(",")):
+        shop = make_shop(pages)
+        with LocalServer(shop.app) as server:
+            urls = page_urls(shop, server.url, pages)
+            for conc in (int(x) for x in args.concurrency.split(",")):
+                floor = run_floor(urls, conc)
+                full = run_full(server.url, pages, conc)
+                if full.crawl_and_page_checks_s is not None and floor.wall_s:
+                    # per page, since the crawl may find a few pages fewer or more than the floor's list
+                    full.ratio_to_floor = round((full.crawl_and_page_checks_s / max(full.pages, 1))
+                                                / (floor.wall_s / max(floor.pages, 1)), 2)
+                rows += [floor, full]
+                print(f"bench: measured {pages} pages at concurrency {conc}", file=sys.stderr, flush=True)
+        if shop.orders.placed:
+            raise SystemExit(f"bench: {shop.orders.placed} orders were placed; that must never happen")
+    print(table(rows))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"rows": [asdict(r) for r in rows], "targets": {
+        "crawl_and_page_checks_x_floor": 1.25, "journeys_s": 15, "peak_memory_mb_at_concurrency_4": 1536}}, indent=2))
+    print(f"written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
