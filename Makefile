@@ -6,7 +6,7 @@ URL    ?=
 OUT    ?= cxaudit-report
 STAMP  := $(VENV)/.setup-stamp
 
-.PHONY: setup browser audit test lint bench-lighthouse clean
+.PHONY: setup browser audit test lint bench bench-lighthouse report-screenshot clean
 
 setup: $(STAMP) browser
 
@@ -52,6 +52,16 @@ test: setup
 lint: setup
 	$(BIN)/ruff check auditor checks reports tests benchmarks
 	$(BIN)/mypy
+
+# A full audit against the bare cost of loading the same pages, at concurrency 1 and 4, with peak memory.
+# More sizes: make bench BENCH_ARGS="--sizes 30,60,120"
+BENCH_ARGS ?=
+bench: setup
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+# Regenerates docs/report-screenshot.png from a fresh audit of the demo shop
+report-screenshot: setup
+	$(BIN)/python benchmarks/report_screenshot.py docs/report-screenshot.png
 
 # cxaudit's FCP/LCP/CLS next to the Lighthouse CLI's on the same local pages (installs lighthouse with npm)
 bench-lighthouse: setup

@@ -17,7 +17,15 @@ import click
 
 from auditor import __version__
 from auditor.access import SiteAccess, parse_cookie, parse_header
-from auditor.config import AuditConfig, GateConfig, IgnoreRule, build_config, find_config_file, load_toml
+from auditor.config import (
+    AuditConfig,
+    GateConfig,
+    IgnoreRule,
+    Override,
+    build_config,
+    find_config_file,
+    load_toml,
+)
 from auditor.crawl.urls import validate_start_url
 from auditor.errors import EXIT_NOTHING_AUDITED, EXIT_USAGE, CxauditError, UsageError
 from auditor.redact import Redactor, activate, redact
@@ -193,12 +201,12 @@ def run_audit(config: AuditConfig, *, quiet: bool = False) -> int:
     doc = redactor.doc(result.to_json())
     return publish(doc, out=config.out, formats=config.formats, brand=config.brand.model_dump(mode="json"),
                    gate=config.gate, ignore=config.ignore, baseline=config.baseline, browser_path=config.browser_path,
-                   interrupted=interrupted)
+                   interrupted=interrupted, overrides=config.overrides)
 
 
 def publish(doc: dict[str, Any], *, out: Path, formats: list[str], brand: dict[str, Any], gate: GateConfig,
             ignore: list[IgnoreRule], baseline: Path | None, browser_path: str | None = None,
-            interrupted: bool = False) -> int:
+            interrupted: bool = False, overrides: list[Override] | None = None) -> int:
     """Diffs, gates and writes one result document in every asked format (plus one report per site when there
     are several), says where it went, and returns the exit code. Shared by `audit` and `merge-reports`."""
     from auditor.baseline import diff
@@ -211,14 +219,16 @@ def publish(doc: dict[str, Any], *, out: Path, formats: list[str], brand: dict[s
     if baseline is not None:
         doc["baseline"] = diff(doc, load_result(baseline))
     apply_ignores(doc, ignore)
-    doc["gate"] = evaluate_gate(doc, gate)
+    doc["gate"] = evaluate_gate(doc, gate, overrides)
     if interrupted:
+        reason = "the audit was interrupted before it finished"
         doc["gate"]["passed"] = False
-        doc["gate"]["reasons"].append("the audit was interrupted before it finished")
+        doc["gate"]["reasons"].append(reason)
+        doc["gate"]["rules"].append({"rule": "audit completed", "site": "", "passed": False, "reasons": [reason]})
     write_reports(doc, out, formats, brand)
     if len(doc["sites"]) > 1:
         for slug, site_doc in site_documents(doc):
-            site_doc["gate"] = evaluate_gate(site_doc, gate)
+            site_doc["gate"] = evaluate_gate(site_doc, gate, overrides)
             write_reports(site_doc, out / "sites" / slug, [f for f in formats if f != "pdf"], brand,
                           assets_dir=out, step_summary=False)
     if "pdf" in formats:
@@ -229,7 +239,9 @@ def publish(doc: dict[str, Any], *, out: Path, formats: list[str], brand: dict[s
     click.echo(f"cxaudit: report written to {html.resolve() if html.exists() else out.resolve()}", err=True)
     for site in doc["sites"]:
         if site.get("error"):
-            click.echo(redact(f"cxaudit: error: {site['start_url']}: {site['error']['message']}"), err=True)
+            message = str(site["error"]["message"])
+            where = "" if message.startswith(str(site["start_url"])) else f"{site['start_url']}: "
+            click.echo(redact(f"cxaudit: error: {where}{message}"), err=True)
     code = decide_exit_code(doc)
     if interrupted:
         return 130
@@ -343,6 +355,7 @@ def merge_reports(inputs: tuple[Path, ...], **opts: Any) -> None:
         try:
             gate = GateConfig.model_validate(gate_data)
             ignore = [IgnoreRule.model_validate(r) for r in stored.get("ignore") or []]
+            overrides = [Override.model_validate(o) for o in stored.get("overrides") or []]
             stored_brand = {k: v for k, v in (stored.get("brand") or {}).items()
                             if k in ("name", "color") or (k == "logo" and v and Path(v).is_file())}
             brand = BrandConfig.model_validate({**stored_brand, **{k.removeprefix("brand_"): v for k, v in opts.items()
@@ -352,7 +365,7 @@ def merge_reports(inputs: tuple[Path, ...], **opts: Any) -> None:
         if opts.get("baseline") is not None and not opts["baseline"].is_file():
             raise UsageError(f"baseline file {opts['baseline']} does not exist")
         return publish(doc, out=out, formats=formats, brand=brand.model_dump(mode="json"), gate=gate, ignore=ignore,
-                       baseline=opts.get("baseline"))
+                       baseline=opts.get("baseline"), overrides=overrides)
 
     _guard(debug, go)
 

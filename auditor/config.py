@@ -80,6 +80,43 @@ class GateConfig(Strict):
         return out
 
 
+class GateOverride(GateConfig):
+    fail_on: SeverityName | None = None  # type: ignore[assignment]
+
+
+class Override(Strict):
+    """`[[overrides]]`: other thresholds or gate rules for the sites whose start URL matches a glob pattern
+    (e.g. a staging host that is known to be slower, or a market whose checkout has an extra legal step)."""
+
+    url_pattern: str = Field(min_length=1)
+    thresholds: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    gate: GateOverride = Field(default_factory=lambda: GateOverride())
+
+    def matches(self, url: str) -> bool:
+        from fnmatch import fnmatchcase
+
+        return fnmatchcase(url, self.url_pattern) or fnmatchcase(url.rstrip("/"), self.url_pattern.rstrip("/"))
+
+
+def effective_gate(gate: GateConfig, overrides: list[Override], url: str) -> GateConfig:
+    fail_on, rules = gate.fail_on, {k: dict(v) for k, v in gate.rules.items()}
+    for o in overrides:
+        if o.matches(url):
+            fail_on = o.gate.fail_on or fail_on
+            for check, metrics in o.gate.rules.items():
+                rules.setdefault(check, {}).update(metrics)
+    return GateConfig(fail_on=fail_on, fail_on_new=gate.fail_on_new, rules=rules)
+
+
+def effective_thresholds(thresholds: dict[str, dict[str, Any]], overrides: list[Override], url: str) -> dict[str, dict[str, Any]]:
+    out = {k: dict(v) for k, v in thresholds.items()}
+    for o in overrides:
+        if o.matches(url):
+            for check, values in o.thresholds.items():
+                out.setdefault(CHECK_ALIASES.get(check, check), {}).update(values)
+    return out
+
+
 class BrandConfig(Strict):
     name: str | None = None
     logo: Path | None = None
@@ -194,6 +231,7 @@ class AuditConfig(Strict):
     gate: GateConfig = Field(default_factory=lambda: GateConfig())
     thresholds: dict[str, dict[str, Any]] = Field(default_factory=dict)
     ignore: list[IgnoreRule] = Field(default_factory=list)
+    overrides: list[Override] = Field(default_factory=list)
     brand: BrandConfig = Field(default_factory=lambda: BrandConfig())
     checkout: CheckoutConfig = Field(default_factory=lambda: CheckoutConfig())
     market: MarketConfig = Field(default_factory=lambda: MarketConfig())

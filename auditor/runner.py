@@ -18,7 +18,7 @@ from auditor.access import SiteAccess
 from auditor.browser.guard import GuardLog, open_guarded_context
 from auditor.browser.session import BrowserSession, ContextOptions
 from auditor.checkspec import CheckSpec, NotApplicable, SiteContext, evidence_to_json, order_by_needs
-from auditor.config import AuditConfig
+from auditor.config import AuditConfig, effective_thresholds
 from auditor.crawl.frontier import Frontier
 from auditor.crawl.preflight import preflight
 from auditor.crawl.robots import RobotsPolicy, fetch_robots
@@ -292,7 +292,8 @@ class Auditor:
             return CheckResult(spec.id, spec.title, Status.NOT_MEASURED, None, {},
                                reason=f"needs the {', '.join(missing)} check, which was not measured")
         try:
-            thresholds = spec.thresholds.model_validate(self.config.thresholds.get(spec.id, {}))
+            site_thresholds = effective_thresholds(self.config.thresholds, self.config.overrides, site.start_url)
+            thresholds = spec.thresholds.model_validate(site_thresholds.get(spec.id, {}))
         except Exception as exc:
             return CheckResult(spec.id, spec.title, Status.NOT_MEASURED, None, {},
                                reason=f"invalid thresholds: {str(exc).splitlines()[0]}")

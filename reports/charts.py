@@ -36,6 +36,28 @@ def timings_chart(pages: list[dict[str, Any]], limit: int = 30) -> str:
     return "".join(parts)
 
 
+def journey_chart(steps: list[dict[str, Any]], label: str) -> str:
+    """How long each step of a journey took the site to answer, as bars in step order."""
+    rows = [(f"{i + 1}. {s.get('action') or ''}", float(s["ms"])) for i, s in enumerate(steps)
+            if isinstance(s.get("ms"), int | float)]
+    if len(rows) < 2:
+        return ""
+    top = max(1000.0, max(v for _, v in rows) * 1.1)
+    scale = PLOT_W / top
+    height = BAR_H * len(rows) + 8
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(label)}" '
+             f'width="{LABEL_W + PLOT_W + 70}" height="{height}" font-family="sans-serif" font-size="11">']
+    for i, (text, value) in enumerate(rows):
+        y = i * BAR_H
+        colour = "#1e8449" if value <= 1000 else "#d68910" if value <= 3000 else "#c0392b"
+        short = text if len(text) <= 44 else text[:41] + "…"
+        parts.append(f'<text x="{LABEL_W - 6}" y="{y + 13}" text-anchor="end">{escape(short)}</text>')
+        parts.append(f'<rect x="{LABEL_W}" y="{y + 3}" width="{max(1.0, value * scale):.1f}" height="{BAR_H - 6}" fill="{colour}"/>')
+        parts.append(f'<text x="{LABEL_W + value * scale + 4:.1f}" y="{y + 13}">{value / 1000:.2f} s</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def _short(url: str) -> str:
     try:
         parts = urlsplit(url)

@@ -10,7 +10,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from reports.charts import timings_chart
+from reports.charts import journey_chart, timings_chart
 from reports.markdown_report import SEVERITY_ORDER
 from reports.summary import executive_summary
 
@@ -70,6 +70,6 @@ def render_html(doc: dict[str, Any], out_dir: Path, brand: dict[str, Any]) -> st
         sites.append({"site": site, "top": [(c, f) for c, f in findings if not f.get("ignored")][:5],
                       "summary": executive_summary(site), "chart": timings_chart(site.get("pages", []))})
     return _env().get_template("report.html.j2").render(
-        doc=doc, sites=sites, image=image, csp=CSP, brand_name=brand.get("name") or "cxaudit",
+        doc=doc, sites=sites, image=image, csp=CSP, journey_chart=journey_chart, brand_name=brand.get("name") or "cxaudit",
         brand_color=brand.get("color") or "#1c5d99", brand_logo=_inline_logo(brand.get("logo")),
     )

@@ -39,14 +39,19 @@ def render_junit(doc: dict[str, Any]) -> str:
         total += cases
         failures += fails
     gate = doc.get("gate") or {}
-    gate_suite = ET.SubElement(root, "testsuite", name="cxaudit gate", tests="1",
-                               failures="0" if gate.get("passed", True) else "1", errors="0", skipped="0")
-    case = ET.SubElement(gate_suite, "testcase", classname="gate", name=f"fail_on={gate.get('fail_on', 'high')}")
-    if not gate.get("passed", True):
-        failure = ET.SubElement(case, "failure", message="the gate failed", type="cxaudit.gate")
-        failure.text = "\n".join(gate.get("reasons", []))
-        failures += 1
-    root.set("tests", str(total + 1))
+    rules = gate.get("rules") or [{"rule": f"fail_on={gate.get('fail_on', 'high')}", "site": "",
+                                   "passed": gate.get("passed", True), "reasons": gate.get("reasons", [])}]
+    gate_fails = sum(1 for r in rules if not r.get("passed", True))
+    gate_suite = ET.SubElement(root, "testsuite", name="cxaudit gate", tests=str(len(rules)), failures=str(gate_fails),
+                               errors="0", skipped="0")
+    for rule in rules:
+        case = ET.SubElement(gate_suite, "testcase", classname=rule.get("site") or "gate", name=str(rule["rule"]))
+        if not rule.get("passed", True):
+            failure = ET.SubElement(case, "failure", message=(rule.get("reasons") or ["the gate rule failed"])[0][:300],
+                                    type="cxaudit.gate")
+            failure.text = "\n".join(rule.get("reasons", []))
+    failures += gate_fails
+    root.set("tests", str(total + len(rules)))
     root.set("failures", str(failures))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -102,3 +102,34 @@ def test_browser_location_order(tmp_path: Path) -> None:
     with pytest.raises(UsageError):
         locate_browser(str(tmp_path / "nope"), env={})
     json.dumps({})
+
+
+def test_url_pattern_overrides_change_gate_rules_and_severity_for_matching_sites_only() -> None:
+    cfg = build_config({"gate": {"fail_on": "high", "checkout": {"steps_to_payment": {"max": 4}}},
+                        "overrides": [{"url_pattern": "https://s.example/*", "gate": {
+                            "fail_on": "critical", "checkout": {"steps_to_payment": {"max": 6}}}}]}, "cxaudit.toml", {})
+    matching = doc_with("high", {"steps_to_payment": 5})
+    assert evaluate_gate(matching, cfg.gate, cfg.overrides)["passed"]
+    other = doc_with("high", {"steps_to_payment": 5})
+    other["sites"][0]["start_url"] = "https://other.example/"
+    verdict = evaluate_gate(other, cfg.gate, cfg.overrides)
+    assert not verdict["passed"]
+    assert [(r["rule"], r["passed"]) for r in verdict["rules"]] == [("fail_on=high", False),
+                                                                    ("checkout-journey.steps_to_payment", False)]
+
+
+def test_url_pattern_overrides_change_thresholds_for_matching_sites() -> None:
+    from auditor.config import effective_thresholds
+
+    cfg = build_config({"thresholds": {"load-time": {"lcp_good_ms": 2500}},
+                        "overrides": [{"url_pattern": "*staging*", "thresholds": {"speed": {"lcp_good_ms": 4000}}}]},
+                       "cxaudit.toml", {})
+    assert effective_thresholds(cfg.thresholds, cfg.overrides, "https://staging.s.example/")["load-time"] == {"lcp_good_ms": 4000}
+    assert effective_thresholds(cfg.thresholds, cfg.overrides, "https://s.example/")["load-time"] == {"lcp_good_ms": 2500}
+
+
+def test_every_gate_rule_is_an_outcome_with_its_value() -> None:
+    cfg = build_config({"gate": {"checkout": {"steps_to_payment": {"max": 4}}}}, "cxaudit.toml", {})
+    verdict = evaluate_gate(doc_with("low", {"steps_to_payment": 3}), cfg.gate)
+    rule = verdict["rules"][1]
+    assert (rule["rule"], rule["value"], rule["limits"], rule["passed"]) == ("checkout-journey.steps_to_payment", 3.0, {"max": 4.0}, True)
