@@ -17,7 +17,7 @@ from typing import Any, Literal
 from playwright.async_api import BrowserContext
 from pydantic import BaseModel
 
-from auditor.browser.guard import GuardedPage, GuardLog, open_guarded_context
+from auditor.browser.guard import GuardedPage, GuardLog, new_page, open_guarded_context
 from auditor.browser.session import BrowserSession, ContextOptions
 from auditor.config import AuditConfig
 from auditor.crawl.urls import Scope
@@ -56,7 +56,7 @@ class SiteContext:
         """A page in a fresh context (its own cookies and cart), under every guard."""
         context = await open_guarded_context(self.session, self.context_options, self.scope, self.guard_log)
         self._contexts.append(context)
-        page = await context.new_page()
+        page = await new_page(context)
         return GuardedPage(page, self.scope, self.attachments, prefix, self.guard_log,
                            timeout_ms=min(self.config.crawl.page_timeout_ms, 20000))
 

@@ -223,6 +223,7 @@ class AuditConfig(Strict):
     browser_path: str | None = None
     browser_endpoint: str | None = None
     site_timeout_s: int = Field(600, ge=10, le=7200)
+    journey_timeout_s: int | None = Field(None, ge=5, le=3600)  # caps each journey check's own budget
     site_concurrency: int = Field(2, ge=1, le=16)
     journey_concurrency: int = Field(3, ge=1, le=8)  # journey checks of one site running side by side
     locale: str = "en-US"

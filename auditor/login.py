@@ -13,7 +13,14 @@ from urllib.parse import urljoin
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator
 
-from auditor.browser.guard import GuardedPage, GuardLog, OutOfScope, PurchaseRefused, open_guarded_context
+from auditor.browser.guard import (
+    GuardedPage,
+    GuardLog,
+    OutOfScope,
+    PurchaseRefused,
+    new_page,
+    open_guarded_context,
+)
 from auditor.browser.session import BrowserSession, ContextOptions
 from auditor.config import LoginConfig
 from auditor.crawl.urls import Scope
@@ -69,7 +76,7 @@ async def scripted_login(session: BrowserSession, options: ContextOptions, scope
     url = urljoin(start_url, login.url)
     context = await open_guarded_context(session, options, scope, log)
     try:
-        gp = GuardedPage(await context.new_page(), scope, attachments, "login", log, timeout_ms=timeout_ms)
+        gp = GuardedPage(await new_page(context), scope, attachments, "login", log, timeout_ms=timeout_ms)
         try:
             await gp.goto(url, "Open the login page")
             last: Locator | None = None

@@ -34,6 +34,10 @@ from auditor.snapshot import THROTTLING, LoadSettings, PageLoadFailure, PageSnap
 log = logging.getLogger(__name__)
 
 
+MAX_RATE_LIMIT_RETRIES = 2
+MAX_RETRY_AFTER_S = 10.0  # a site asking for longer than this gets the page reported, not a stalled audit
+
+
 def default_user_agent(browser_version: str) -> str:
     major = browser_version.split(".")[0] or "120"
     return (f"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{major}.0.0.0 "
@@ -53,6 +57,8 @@ def page_json(item: PageSnapshot | PageLoadFailure) -> dict[str, Any]:
         "lcp_element": t.lcp_element, "transfer_bytes": t.transfer_bytes, "requests": t.requests,
         "js_errors": len(item.console_errors), "failed_requests": len(item.failed_requests),
         "screenshot": item.screenshot, "error": None,
+        "notes": ["the load event never fired (a resource kept loading); measured once the page was ready"]
+        if item.load_event_missing else [],
     }
 
 
@@ -148,7 +154,7 @@ class Auditor:
             context_options = self.context_options(user_agent, scope, start, state)
         self.progress.site_started(start, cfg.crawl.max_pages)
         crawl_started = time.perf_counter()
-        snapshots, failures = await self.crawl(session, frontier, context_options, scope, attachments, guard_log, robots)
+        snapshots, failures, rate_limited = await self.crawl(session, frontier, context_options, scope, attachments, guard_log, robots)
         crawl_ms = round((time.perf_counter() - crawl_started) * 1000)
         result.pages = [page_json(x) for x in snapshots] + [page_json(x) for x in failures]
         result.crawl = {
@@ -156,7 +162,7 @@ class Auditor:
             "pages_skipped": sum(frontier.skipped.values()) + frontier.pending,
             "skipped_reasons": dict(frontier.skipped), "robots_txt": robots.status,
             "robots_ignored": robots.ignored, "sitemap_urls": len(sitemap_urls), "user_agent": user_agent,
-            "duration_ms": crawl_ms,
+            "duration_ms": crawl_ms, "rate_limited_answers": rate_limited,
         }
         if snapshots and snapshots[0].screenshot:
             result.screenshot = snapshots[0].screenshot
@@ -170,7 +176,7 @@ class Auditor:
         finally:
             await ctx.close()
             result.guard = {"refused": guard_log.refused, "blocked_out_of_scope": guard_log.blocked_out_of_scope[:50],
-                            "dialogs_dismissed": len(guard_log.dialogs), "popups_closed": guard_log.popups_closed}
+                            "dialogs_dismissed": guard_log.dialogs_total, "popups_closed": guard_log.popups_closed}
             result.consent = consent_json(snapshots, guard_log)
 
     async def run_checks(self, ctx: SiteContext, result: SiteResult, start: str) -> None:
@@ -214,7 +220,7 @@ class Auditor:
 
     async def crawl(self, session: BrowserSession, frontier: Frontier, options: ContextOptions, scope: Scope,
                     attachments: Attachments, guard_log: GuardLog,
-                    robots: RobotsPolicy) -> tuple[list[PageSnapshot], list[PageLoadFailure]]:
+                    robots: RobotsPolicy) -> tuple[list[PageSnapshot], list[PageLoadFailure], int]:
         cfg = self.config
         context = await open_guarded_context(session, options, scope, guard_log)
         settings = LoadSettings(throttle=THROTTLING[cfg.throttle], timeout_ms=cfg.crawl.page_timeout_ms)
@@ -226,16 +232,31 @@ class Auditor:
         seen_final: set[str] = set()
         # `concurrency` pages load at once; up to two more per slot may sit in their quiet window meanwhile
         loading_slots = asyncio.Semaphore(cfg.crawl.concurrency)
+        backoff: dict[str, float] = {"until": 0.0, "rate_limited": 0}
 
         async def load_one(url: str, depth: int) -> PageSnapshot | PageLoadFailure:
             nonlocal context
-            async with loading_slots:
-                if not session.browser.is_connected():
-                    await session.ensure_alive()
-                    context = await open_guarded_context(session, options, scope, guard_log)
-                loading = await begin_load(context, url, settings)
-                if delay:
-                    await asyncio.sleep(delay)
+            for attempt in range(MAX_RATE_LIMIT_RETRIES + 1):
+                async with loading_slots:
+                    pause = backoff["until"] - time.perf_counter()
+                    if pause > 0:  # the site asked every visitor to slow down
+                        await asyncio.sleep(pause)
+                    if not session.browser.is_connected():
+                        await session.ensure_alive()
+                        context = await open_guarded_context(session, options, scope, guard_log)
+                    loading = await begin_load(context, url, settings)
+                    if delay:
+                        await asyncio.sleep(delay)
+                if not (isinstance(loading, PageLoadFailure) and loading.code == "rate_limited"):
+                    break
+                backoff["rate_limited"] += 1
+                wait = loading.retry_after_s if loading.retry_after_s is not None else 2.0
+                if wait > MAX_RETRY_AFTER_S or attempt == MAX_RATE_LIMIT_RETRIES:
+                    return PageLoadFailure(url, "rate_limited", (
+                        f"the site answered 429 Too Many Requests {attempt + 1} time(s)"
+                        + (f" and asked to wait {wait:g} s, more than the {MAX_RETRY_AFTER_S:g} s cxaudit waits"
+                           if wait > MAX_RETRY_AFTER_S else "")), 429, loading.retry_after_s)
+                backoff["until"] = max(backoff["until"], time.perf_counter() + wait)
             if isinstance(loading, PageLoadFailure):
                 return loading
             for href, text in await loading.early_links():
@@ -283,7 +304,7 @@ class Auditor:
             with contextlib.suppress(Exception):
                 await context.close()
         snapshots.sort(key=lambda s: (s.depth, s.final_url))
-        return snapshots, failures
+        return snapshots, failures, int(backoff["rate_limited"])
 
     async def run_check(self, spec: CheckSpec, ctx: SiteContext, site: SiteResult) -> CheckResult:
         started = time.perf_counter()
@@ -298,13 +319,16 @@ class Auditor:
             return CheckResult(spec.id, spec.title, Status.NOT_MEASURED, None, {},
                                reason=f"invalid thresholds: {str(exc).splitlines()[0]}")
         journey = []
+        budget = spec.timeout_s
+        if spec.kind == "journey" and self.config.journey_timeout_s:
+            budget = min(budget, float(self.config.journey_timeout_s))
         try:
-            evidence = await asyncio.wait_for(spec.gather(ctx), timeout=spec.timeout_s)
+            evidence = await asyncio.wait_for(spec.gather(ctx), timeout=budget)
         except NotApplicable as exc:
             return CheckResult(spec.id, spec.title, Status.NOT_APPLICABLE, None, {}, reason=str(exc))
         except TimeoutError:
             return CheckResult(spec.id, spec.title, Status.NOT_MEASURED, None, {},
-                               reason=f"gathering took longer than {spec.timeout_s:g} s")
+                               reason=f"gathering took longer than its budget of {budget:g} s")
         except Exception as exc:
             log.debug("gather %s failed", spec.id, exc_info=True)
             return CheckResult(spec.id, spec.title, Status.NOT_MEASURED, None, {},

@@ -18,6 +18,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from auditor.browser.consent import dismiss_consent
+from auditor.browser.guard import new_page
 from auditor.browser.purchase import is_purchase_url
 from auditor.journey import Attachments
 from auditor.page_roles import guess_role
@@ -132,14 +133,16 @@ class PageSnapshot:
     depth: int = 0
     script_srcs: list[str] = field(default_factory=list)
     consent: dict[str, Any] | None = None  # the consent banner seen on this page and how it was closed
+    load_event_missing: bool = False
 
 
 @dataclass(frozen=True)
 class PageLoadFailure:
     url: str
-    code: str  # timeout | http_error | crashed | non_html | out_of_scope | network
+    code: str  # timeout | http_error | rate_limited | crashed | non_html | out_of_scope | refused | network
     message: str
     status: int | None = None
+    retry_after_s: float | None = None  # with rate_limited: what the site asked for
 
 
 def session_window_cls(shifts: list[tuple[float, float]]) -> float:
@@ -216,6 +219,7 @@ class LoadSettings:
     settle_limit_ms: int = 6000
     max_html_bytes: int = 3_000_000
     close_consent: bool = True  # after measuring, as a customer would, so the rest of the crawl sees the site
+    load_event_wait_ms: int = 15000  # after DOM ready, how long to wait for `load` before measuring without it
 
 
 async def _wait_until_quiet(page: Page, network: dict[str, float], settings: LoadSettings) -> None:
@@ -258,6 +262,7 @@ class LoadingPage:
     failed: list[str]
     scripts: list[str]
     crashed: asyncio.Event
+    load_event_missing: bool = False  # a resource kept the `load` event from firing; measured at DOM ready
 
     async def early_links(self) -> list[tuple[str, str]]:
         """The links (href, text) present at `load`, so a crawl can start on them while this page settles."""
@@ -288,7 +293,7 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings) 
 
     A crawl bounds how many pages are in this phase at once (its concurrency); the quiet window of phase two
     is idle waiting, so it may overlap the next page's load without loading two pages at once."""
-    page = await context.new_page()
+    page = await new_page(context)
     await page.add_init_script(METRICS_INIT_SCRIPT)
     await apply_throttling(context, page, settings.throttle)
     network = {"inflight": 0.0, "last": time.perf_counter()}
@@ -324,11 +329,13 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings) 
     page.on("console", lambda msg: console_errors.append(msg.text[:300]) if msg.type == "error" else None)
     page.on("crash", lambda _p: crashed.set())
     failure = None
+    load_event_missing = False
+    started = time.perf_counter()
     try:
         try:
-            response = await page.goto(url, wait_until="load", timeout=settings.timeout_ms)
+            response = await page.goto(url, wait_until="domcontentloaded", timeout=settings.timeout_ms)
         except PlaywrightTimeout:
-            failure = PageLoadFailure(url, "timeout", f"the page did not finish loading within {settings.timeout_ms / 1000:g} s")
+            failure = PageLoadFailure(url, "timeout", f"the page did not answer within {settings.timeout_ms / 1000:g} s")
             return failure
         except PlaywrightError as exc:
             failure = _navigation_failure(url, str(exc), crashed.is_set())
@@ -339,8 +346,16 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings) 
             else:
                 failure = PageLoadFailure(url, "network", "no content")
             return failure
-        ctype = (await response.all_headers()).get("content-type", "")
+        headers = await response.all_headers()
+        ctype = headers.get("content-type", "")
         status = response.status
+        if status == 429:
+            failure = PageLoadFailure(url, "rate_limited", "the site answered 429 Too Many Requests", status,
+                                      retry_after(headers.get("retry-after")))
+            return failure
+        if status >= 400:
+            failure = PageLoadFailure(url, "http_error", f"the page answered HTTP {status}", status)
+            return failure
         redirects = []
         req = response.request.redirected_from
         while req is not None:
@@ -349,8 +364,13 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings) 
         if ctype and not any(t in ctype for t in ("html", "xml")):
             failure = PageLoadFailure(url, "non_html", f"the URL serves {ctype.split(';')[0]}, not a web page", status)
             return failure
+        remaining_ms = max(1000.0, settings.timeout_ms - (time.perf_counter() - started) * 1000)
+        try:  # a hanging image or script keeps `load` from firing; the customer still sees the page
+            await page.wait_for_load_state("load", timeout=min(remaining_ms, settings.load_event_wait_ms))
+        except PlaywrightTimeout:
+            load_event_missing = True
         return LoadingPage(page, url, status, ctype, list(reversed(redirects)), network, console_errors, failed,
-                           scripts, crashed)
+                           scripts, crashed, load_event_missing)
     except PlaywrightError as exc:
         failure = _navigation_failure(url, str(exc), crashed.is_set())
         return failure
@@ -358,6 +378,22 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings) 
         if failure is not None:
             with contextlib.suppress(PlaywrightError):
                 await page.close()
+
+
+def retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header: a number, or an HTTP date."""
+    if not value:
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        from datetime import UTC, datetime
+        from email.utils import parsedate_to_datetime
+
+        return max(0.0, (parsedate_to_datetime(text) - datetime.now(UTC)).total_seconds())
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def _navigation_failure(url: str, text: str, crashed: bool) -> PageLoadFailure:
@@ -396,6 +432,7 @@ async def finish_load(loading: LoadingPage, settings: LoadSettings, *, attachmen
             forms=list(info["forms"]), timings=timings_from_metrics(metrics), redirects=loading.redirects,
             console_errors=loading.console_errors[:50], failed_requests=loading.failed[:50], screenshot=shot, depth=depth,
             script_srcs=loading.scripts[:200], consent=consent.to_json() if consent else None,
+            load_event_missing=loading.load_event_missing,
         )
         snap.role = guess_role(snap.final_url, snap.title, snap.html, snap.text, snap.forms, is_start=depth == 0)
         return snap

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import re
 import time
+import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from auditor.browser.consent import ConsentRecord, dismiss_consent
 from auditor.browser.purchase import CARD_FIELD_HINT, is_purchase_control, is_purchase_request
+from auditor.browser.redirects import refuse_redirects_out_of_scope
 from auditor.browser.session import BrowserSession, ContextOptions
 from auditor.crawl.urls import Scope
 from auditor.journey import Attachments, JourneyStep
@@ -47,6 +49,7 @@ class GuardLog:
     refused: list[str] = field(default_factory=list)
     blocked_out_of_scope: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    dialogs_total: int = 0  # an alert() storm is counted, not stored
     popups_closed: int = 0
     consent: list[dict[str, Any]] = field(default_factory=list)  # consent banners seen and how each was closed
 
@@ -66,8 +69,23 @@ async def open_guarded_context(session: BrowserSession, options: ContextOptions,
     return context
 
 
+_GUARDED: weakref.WeakKeyDictionary[BrowserContext, tuple[Scope, GuardLog]] = weakref.WeakKeyDictionary()
+
+
+async def new_page(context: BrowserContext) -> Page:
+    """Every page the auditor opens: in a guarded context it also refuses redirects out of scope, which
+    request routing cannot see (installed before the page navigates)."""
+    page = await context.new_page()
+    guarded = _GUARDED.get(context)
+    if guarded is not None:
+        scope, log = guarded
+        await refuse_redirects_out_of_scope(context, page, scope, log.blocked_out_of_scope)
+    return page
+
+
 async def install_guards(context: BrowserContext, scope: Scope, log: GuardLog,
                          scoped_headers: dict[str, str] | None = None) -> None:
+    _GUARDED[context] = (scope, log)
     async def on_route(route: Route) -> None:
         request = route.request
         url = request.url
@@ -109,7 +127,9 @@ async def install_guards(context: BrowserContext, scope: Scope, log: GuardLog,
     await context.route("**/*" if scoped_headers else NOT_A_STATIC_FILE, on_route)
 
     async def on_dialog(dialog: Dialog) -> None:
-        log.dialogs.append(f"{dialog.type}: {dialog.message[:200]}")
+        log.dialogs_total += 1
+        if len(log.dialogs) < 50:
+            log.dialogs.append(f"{dialog.type}: {dialog.message[:200]}")
         try:
             if dialog.type == "beforeunload":
                 await dialog.accept()

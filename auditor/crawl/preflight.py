@@ -3,12 +3,15 @@ refused, TLS, timeout, HTTP error, not a web page), each as a one-line reason wi
 
 from __future__ import annotations
 
+import asyncio
 import ssl
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 import httpx
 
 from auditor.crawl.urls import Scope
+from auditor.snapshot import retry_after
 
 MAX_REDIRECTS = 10
 
@@ -22,6 +25,7 @@ class PreflightResult:
     redirects: list[str]
     error_code: str | None = None
     error: str | None = None
+    retry_after_s: float | None = None
 
     @property
     def ok(self) -> bool:
@@ -32,7 +36,26 @@ def _fail(url: str, code: str, message: str, status: int | None = None, redirect
     return PreflightResult(url, url, status, "", redirects or [], code, message)
 
 
-async def preflight(url: str, *, user_agent: str, timeout_s: float = 20.0, scope: Scope | None = None,
+MAX_RETRY_AFTER_S = 10.0
+
+
+async def preflight(url: str, **kwargs: Any) -> PreflightResult:
+    """One request, or up to three when the site answers 429 with a Retry-After we can honour."""
+    for attempt in range(3):
+        result = await _preflight_once(url, **kwargs)
+        if result.status != 429:
+            return result
+        wait = result.retry_after_s if result.retry_after_s is not None else 2.0
+        if wait > MAX_RETRY_AFTER_S or attempt == 2:
+            return replace(result, error_code="rate_limited", error=(
+                f"{result.final_url} answered 429 Too Many Requests"
+                + (f" and asked to wait {wait:g} s (cxaudit waits at most {MAX_RETRY_AFTER_S:g} s); try again later"
+                   if wait > MAX_RETRY_AFTER_S else f" {attempt + 1} times; try again later or lower --concurrency")))
+        await asyncio.sleep(wait)
+    return result
+
+
+async def _preflight_once(url: str, *, user_agent: str, timeout_s: float = 20.0, scope: Scope | None = None,
                     headers: dict[str, str] | None = None, auth: httpx.Auth | None = None,
                     has_credentials: bool = False) -> PreflightResult:
     redirects: list[str] = []
@@ -46,6 +69,7 @@ async def preflight(url: str, *, user_agent: str, timeout_s: float = 20.0, scope
                     status = response.status_code
                     ctype = response.headers.get("content-type", "")
                     location = response.headers.get("location")
+                    retry = retry_after(response.headers.get("retry-after"))
             except httpx.ConnectError as exc:
                 text = str(exc)
                 if isinstance(exc.__cause__, ssl.SSLError) or "SSL" in text or "certificate" in text.lower():
@@ -70,6 +94,9 @@ async def preflight(url: str, *, user_agent: str, timeout_s: float = 20.0, scope
             break
         else:
             return _fail(url, "redirect_loop", f"{url}: more than {MAX_REDIRECTS} redirects (a redirect loop?)", redirects=redirects)
+    if status == 429:
+        return PreflightResult(url, current, status, ctype, redirects, "http_error", f"{current} answered HTTP 429",
+                               retry_after_s=retry)
     if status == 401:
         hint = ("the credentials given (--auth / CXAUDIT_AUTH, --header, --cookie) were refused; check them" if has_credentials
                 else "the site needs credentials; pass --auth user:password (or set CXAUDIT_AUTH)")

@@ -1,6 +1,7 @@
 """Everything in a report comes from audited sites: the HTML must escape it and run nothing of theirs."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,3 +50,32 @@ def test_junit_is_well_formed_with_hostile_text() -> None:
 
     root = ET.fromstring(render_junit(hostile_doc()))
     assert root.tag == "testsuites" and root.find(".//failure") is not None
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_a_hostile_site_audited_end_to_end_cannot_run_anything_in_its_report(
+        browser_session: BrowserSession, serve_app: Any, run_audit: Any, tmp_path: Path) -> None:
+    from tests.sites.hostile import HostileSite
+
+    site = HostileSite(home_links=["/inject"])
+    url = serve_app(site.app).url.rstrip("/") + "/inject"
+    doc = (await run_audit(url, ["load-time", "support-contact", "payment-options"], crawl={"max_pages": 6})).to_json()
+    titles = [p.get("title") or "" for p in doc["sites"][0]["pages"]]
+    assert any("<script>" in t for t in titles), "the site's hostile text did reach the result"
+    out = tmp_path / "report"
+    write_reports(doc, out, ["html", "json", "junit", "markdown"])
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script>window.__pwned" not in html and 'onerror="window' not in html
+    context = await browser_session.new_context(ContextOptions())
+    try:
+        page = await context.new_page()
+        requests: list[str] = []
+        dialogs: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("dialog", lambda d: dialogs.append(d.message))
+        await page.goto((out / "report.html").as_uri())
+        assert await page.evaluate("() => window.__pwned === undefined")
+        assert await page.locator("a[href^='javascript']").count() == 0
+    finally:
+        await context.close()
+    assert [u for u in requests if not u.startswith(("file:", "data:"))] == [] and dialogs == []
