@@ -95,4 +95,5 @@ def test_demo_writes_every_report_and_places_no_order(tmp_path: Path) -> None:
     assert "Path a customer clicks" in html and "Home → Contact us" in html
     assert "How we saw it" in html and "footer" in html
     assert {c["id"] for c in doc["sites"][0]["checks"]} == {"load-time", "site-search", "checkout-journey",
-                                                           "support-contact", "delivery-returns", "payment-options"}
+                                                           "support-contact", "delivery-returns", "payment-options",
+                                                               "consent-banner"}
