@@ -3,6 +3,7 @@ came from the audited site is XML-escaped."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,12 +27,8 @@ def timings_chart(pages: list[dict[str, Any]], limit: int = 30) -> str:
         x = LABEL_W + limit_ms * scale
         parts.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height - 20}" stroke="{colour}" stroke-dasharray="4 3"/>')
         parts.append(f'<text x="{x:.1f}" y="{height - 6}" text-anchor="middle" fill="{colour}">{limit_ms / 1000:g} s</text>')
-    for i, (url, value) in enumerate(rows):
-        y = i * BAR_H
-        colour = "#1e8449" if value <= 2500 else "#d68910" if value <= 4000 else "#c0392b"
-        parts.append(f'<text x="{LABEL_W - 6}" y="{y + 13}" text-anchor="end">{escape(_short(url))}</text>')
-        parts.append(f'<rect x="{LABEL_W}" y="{y + 3}" width="{max(1.0, value * scale):.1f}" height="{BAR_H - 6}" fill="{colour}"/>')
-        parts.append(f'<text x="{LABEL_W + value * scale + 4:.1f}" y="{y + 13}">{value / 1000:.2f} s</text>')
+    parts += _bars([(_short(url), value) for url, value in rows], scale,
+                   lambda v: "#1e8449" if v <= 2500 else "#d68910" if v <= 4000 else "#c0392b")
     parts.append("</svg>")
     return "".join(parts)
 
@@ -47,15 +44,22 @@ def journey_chart(steps: list[dict[str, Any]], label: str) -> str:
     height = BAR_H * len(rows) + 8
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(label)}" '
              f'width="{LABEL_W + PLOT_W + 70}" height="{height}" font-family="sans-serif" font-size="11">']
-    for i, (text, value) in enumerate(rows):
-        y = i * BAR_H
-        colour = "#1e8449" if value <= 1000 else "#d68910" if value <= 3000 else "#c0392b"
-        short = text if len(text) <= 44 else text[:41] + "…"
-        parts.append(f'<text x="{LABEL_W - 6}" y="{y + 13}" text-anchor="end">{escape(short)}</text>')
-        parts.append(f'<rect x="{LABEL_W}" y="{y + 3}" width="{max(1.0, value * scale):.1f}" height="{BAR_H - 6}" fill="{colour}"/>')
-        parts.append(f'<text x="{LABEL_W + value * scale + 4:.1f}" y="{y + 13}">{value / 1000:.2f} s</text>')
+    parts += _bars([(text if len(text) <= 44 else text[:41] + "…", value) for text, value in rows], scale,
+                   lambda v: "#1e8449" if v <= 1000 else "#d68910" if v <= 3000 else "#c0392b")
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _bars(rows: list[tuple[str, float]], scale: float, colour: Callable[[float], str]) -> list[str]:
+    """One labelled horizontal bar per row, its value in seconds at its end; labels are escaped here."""
+    parts = []
+    for i, (label, value) in enumerate(rows):
+        y = i * BAR_H
+        parts.append(f'<text x="{LABEL_W - 6}" y="{y + 13}" text-anchor="end">{escape(label)}</text>')
+        parts.append(f'<rect x="{LABEL_W}" y="{y + 3}" width="{max(1.0, value * scale):.1f}" height="{BAR_H - 6}" '
+                     f'fill="{colour(value)}"/>')
+        parts.append(f'<text x="{LABEL_W + value * scale + 4:.1f}" y="{y + 13}">{value / 1000:.2f} s</text>')
+    return parts
 
 
 def _short(url: str) -> str:
