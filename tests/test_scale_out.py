@@ -96,3 +96,15 @@ async def test_a_remote_browser_server_gives_the_same_findings_as_the_local_brow
     codes = {f["code"] for _s, _c, f in iter_findings(remote)}
     assert codes == {f["code"] for _s, _c, f in iter_findings(local)}
     assert codes and shop.orders.placed == 0
+
+
+def test_one_failing_site_never_stops_the_others(serve_app: Callable[[App], LocalServer], tmp_path: Path) -> None:
+    good = serve_app(DemoShop().app).url
+    run = cxaudit("audit", good, "http://127.0.0.1:9/", "--checks", "load-time", "--max-pages", "3",
+                  "--site-concurrency", "2", "--out", str(tmp_path), "--fail-on", "never")
+    assert run.returncode == 0, run.stderr
+    doc = json.loads((tmp_path / "report.json").read_text())
+    by_url = {s["start_url"]: s for s in doc["sites"]}
+    assert by_url["http://127.0.0.1:9/"]["error"]["code"] == "unreachable"
+    assert by_url[good]["error"] is None and by_url[good]["crawl"]["pages_visited"] == 3
+    assert len(list((tmp_path / "sites").iterdir())) == 2, "one report per site next to the combined one"
