@@ -46,6 +46,7 @@ class CrawlConfig(Strict):
     user_agent: str | None = None
     page_timeout_ms: int = Field(30000, ge=1000, le=300000)
     use_sitemaps: bool = True
+    max_page_mb: float = Field(10.0, gt=0, le=500)  # pages whose HTML is larger are reported, not loaded
 
 
 class Bound(Strict):

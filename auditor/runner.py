@@ -215,6 +215,7 @@ class Auditor:
             device=cfg.device, user_agent=user_agent, locale=cfg.locale, timezone_id=market.timezone, geolocation=geo,
             extra_headers={"Accept-Language": market.accept_language} if market.accept_language else None,
             scoped_headers=self.access.headers or None, http_credentials=self.access.http_credentials(start),
+            max_document_bytes=int(cfg.crawl.max_page_mb * 1_000_000),
             storage_state=self.access.context_state(scope, start, login_state),
         )
 

@@ -139,7 +139,7 @@ class PageSnapshot:
 @dataclass(frozen=True)
 class PageLoadFailure:
     url: str
-    code: str  # timeout | http_error | rate_limited | crashed | non_html | out_of_scope | refused | network
+    code: str  # timeout | http_error | rate_limited | crashed | non_html | out_of_scope | refused | too_large | network
     message: str
     status: int | None = None
     retry_after_s: float | None = None  # with rate_limited: what the site asked for
@@ -401,6 +401,8 @@ def _navigation_failure(url: str, text: str, crashed: bool) -> PageLoadFailure:
         return PageLoadFailure(url, "crashed", "the page crashed the browser tab")
     if is_purchase_url(url):
         return PageLoadFailure(url, "refused", "not loaded: the URL looks like placing an order or a payment")
+    if "ERR_BLOCKED_BY_RESPONSE" in text:
+        return PageLoadFailure(url, "too_large", "not loaded: the page is larger than cxaudit loads (crawl.max_page_mb)")
     if "ERR_BLOCKED_BY_CLIENT" in text:
         return PageLoadFailure(url, "out_of_scope", "the page redirected outside the audited site or into a purchase")
     if "Download is starting" in text:

@@ -20,7 +20,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from auditor.browser.consent import ConsentRecord, dismiss_consent
 from auditor.browser.purchase import CARD_FIELD_HINT, is_purchase_control, is_purchase_request
-from auditor.browser.redirects import refuse_redirects_out_of_scope
+from auditor.browser.redirects import guard_document_responses
 from auditor.browser.session import BrowserSession, ContextOptions
 from auditor.crawl.urls import Scope
 from auditor.journey import Attachments, JourneyStep
@@ -65,11 +65,11 @@ class GuardLog:
 async def open_guarded_context(session: BrowserSession, options: ContextOptions, scope: Scope, log: GuardLog) -> BrowserContext:
     """A new browser context for the audited site, with every guard and the site's scoped headers installed."""
     context = await session.new_context(options)
-    await install_guards(context, scope, log, options.scoped_headers)
+    await install_guards(context, scope, log, options.scoped_headers, options.max_document_bytes)
     return context
 
 
-_GUARDED: weakref.WeakKeyDictionary[BrowserContext, tuple[Scope, GuardLog]] = weakref.WeakKeyDictionary()
+_GUARDED: weakref.WeakKeyDictionary[BrowserContext, tuple[Scope, GuardLog, int | None]] = weakref.WeakKeyDictionary()
 
 
 async def new_page(context: BrowserContext) -> Page:
@@ -78,14 +78,14 @@ async def new_page(context: BrowserContext) -> Page:
     page = await context.new_page()
     guarded = _GUARDED.get(context)
     if guarded is not None:
-        scope, log = guarded
-        await refuse_redirects_out_of_scope(context, page, scope, log.blocked_out_of_scope)
+        scope, log, max_document_bytes = guarded
+        await guard_document_responses(context, page, scope, log.blocked_out_of_scope, max_document_bytes)
     return page
 
 
 async def install_guards(context: BrowserContext, scope: Scope, log: GuardLog,
-                         scoped_headers: dict[str, str] | None = None) -> None:
-    _GUARDED[context] = (scope, log)
+                         scoped_headers: dict[str, str] | None = None, max_document_bytes: int | None = None) -> None:
+    _GUARDED[context] = (scope, log, max_document_bytes)
     async def on_route(route: Route) -> None:
         request = route.request
         url = request.url

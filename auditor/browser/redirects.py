@@ -1,9 +1,10 @@
-"""Redirects out of the audited site are refused before the browser follows them.
+"""Document responses are checked before the browser acts on them: redirects out of the site, oversized pages.
 
 Playwright's request routing sees only the first URL of a redirect chain; the hops after it go out unseen.
 So every page also gets a DevTools `Fetch` interceptor at the response stage for documents: a 3xx answer
 whose Location leaves the scope fails there (`net::ERR_BLOCKED_BY_CLIENT`) and is logged, and the other host
-never receives a request."""
+never receives a request. A document whose Content-Length is above the limit fails too
+(`net::ERR_BLOCKED_BY_RESPONSE`): one pathological 20 MB page can take Chromium several GB to lay out."""
 
 from __future__ import annotations
 
@@ -32,8 +33,16 @@ def redirect_target(event: dict[str, Any]) -> str | None:
     return None
 
 
-async def refuse_redirects_out_of_scope(context: BrowserContext, page: Page, scope: Scope,
-                                        blocked: list[str]) -> CDPSession | None:
+def content_length(event: dict[str, Any]) -> int | None:
+    for header in event.get("responseHeaders") or []:
+        if str(header.get("name", "")).lower() == "content-length":
+            value = str(header.get("value", "")).strip()
+            return int(value) if value.isdigit() else None
+    return None
+
+
+async def guard_document_responses(context: BrowserContext, page: Page, scope: Scope, blocked: list[str],
+                                   max_document_bytes: int | None = None) -> CDPSession | None:
     """Installs the interceptor on `page` (before it navigates); `blocked` collects the refused targets."""
     try:
         cdp = await context.new_cdp_session(page)
@@ -44,10 +53,13 @@ async def refuse_redirects_out_of_scope(context: BrowserContext, page: Page, sco
     async def decide(event: dict[str, Any]) -> None:
         target = redirect_target(event)
         with contextlib.suppress(PlaywrightError):
+            size = content_length(event)
             if target is not None and not scope.contains(target) and target.startswith(("http://", "https://")):
                 if len(blocked) < 50:
                     blocked.append(target)
                 await cdp.send("Fetch.failRequest", {"requestId": event["requestId"], "errorReason": "BlockedByClient"})
+            elif max_document_bytes is not None and size is not None and size > max_document_bytes:
+                await cdp.send("Fetch.failRequest", {"requestId": event["requestId"], "errorReason": "BlockedByResponse"})
             else:
                 await cdp.send("Fetch.continueResponse", {"requestId": event["requestId"]})
 

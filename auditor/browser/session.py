@@ -51,6 +51,7 @@ class ContextOptions:
     storage_state: dict[str, Any] | None = None
     timezone_id: str | None = None
     geolocation: dict[str, float] | None = None
+    max_document_bytes: int | None = None  # larger pages are refused (their Content-Length), to bound memory
 
 
 class BrowserSession:

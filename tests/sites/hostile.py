@@ -52,7 +52,8 @@ class HostileSite:
                                          "window.addEventListener('beforeunload',e=>{e.preventDefault();e.returnValue='stay'});"
                                          "for(let i=0;i<5;i++)window.open('/ok/9','_blank');</script>"))
         a.add("/huge-dom", lambda r: page("Huge DOM", "<h1>Many nodes</h1>" + "<div><span>x</span></div>" * 50000))
-        a.add("/big", lambda r: page("Big page", "<h1>Big</h1><p>" + "lorem ipsum " * 1_750_000 + "</p>"))
+        a.add("/big", lambda r: page("Big page", "<h1>Big</h1>" + ("<p>" + "lorem ipsum " * 8 + "</p>") * 200_000))
+        a.add("/big-text", lambda r: page("One huge paragraph", "<h1>Big</h1><p>" + "lorem ipsum " * 1_750_000 + "</p>"))
         a.add("/infinite", lambda r: page("Infinite", "<h1>Feed</h1><ul id='f'></ul><script>let i=0;const f=document.getElementById('f');"
                                           "function more(){for(let k=0;k<50;k++){const li=document.createElement('li');li.textContent='item '+(i++);"
                                           "li.style.height='40px';f.appendChild(li)}}more();"
@@ -74,7 +75,7 @@ class HostileSite:
     def home(self, r: Request) -> Response:
         links = ["/ok/1", "/ok/2", "/error500", "/missing", "/redirect-out", "/redirect-loop", "/limited",
                  "/limited-forever", "/hang-image", "/no-answer", "/calendar/2026/1", "/deep/a/", "/sessions?sid=1",
-                 "/dialogs", "/huge-dom", "/big", "/infinite", "/bad-encoding", "/latin1"]
+                 "/dialogs", "/huge-dom", "/big", "/big-text", "/infinite", "/bad-encoding", "/latin1"]
         links = self.home_links or links
         return page("Hostile home", "<h1>Welcome</h1><nav>" + "".join(f"<a href='{h}'>{h}</a> " for h in links) + "</nav>")
 
