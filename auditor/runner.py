@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
 
 from auditor import __version__
 from auditor.access import SiteAccess
@@ -29,7 +31,15 @@ from auditor.journey import Attachments
 from auditor.login import LoginFailed, scripted_login
 from auditor.progress import Progress, SilentProgress
 from auditor.results import AuditResult, CheckResult, SiteResult
-from auditor.snapshot import THROTTLING, LoadSettings, PageLoadFailure, PageSnapshot, begin_load, finish_load
+from auditor.snapshot import (
+    THROTTLING,
+    LoadSettings,
+    PageLoadFailure,
+    PageSnapshot,
+    begin_load,
+    finish_load,
+    open_tab,
+)
 
 log = logging.getLogger(__name__)
 
@@ -231,21 +241,31 @@ class Auditor:
         active = 0
         wake = asyncio.Event()
         seen_final: set[str] = set()
-        # `concurrency` pages load at once; up to two more per slot may sit in their quiet window meanwhile
+        # `concurrency` pages load at once; the other workers' pages sit in their quiet window meanwhile
         loading_slots = asyncio.Semaphore(cfg.crawl.concurrency)
         backoff: dict[str, float] = {"until": 0.0, "rate_limited": 0}
+        page_budget_s = 2 * settings.timeout_ms / 1000 + settings.settle_limit_ms / 1000 + 2 * MAX_RETRY_AFTER_S + 15
 
-        async def load_one(url: str, depth: int) -> PageSnapshot | PageLoadFailure:
+        async def load_one(url: str, depth: int, tabs: list[Page]) -> PageSnapshot | PageLoadFailure:
+            """Loads with the worker's own tab, kept for its next page: opening a tab starts a renderer process,
+            which under load costs as much as loading the page. A crashed or closed tab is replaced."""
             nonlocal context
             for attempt in range(MAX_RATE_LIMIT_RETRIES + 1):
+                if not session.browser.is_connected() or context.browser is not session.browser:
+                    await session.ensure_alive()
+                    if context.browser is not session.browser:  # the first worker to notice opens the new context
+                        context = await open_guarded_context(session, options, scope, guard_log)
+                    tabs.clear()
+                if not tabs or tabs[0].is_closed() or tabs[0].context is not context:
+                    try:
+                        tabs[:] = [await open_tab(context, settings)]
+                    except PlaywrightError as exc:
+                        return PageLoadFailure(url, "crashed", f"no tab could be opened: {str(exc).splitlines()[0][:160]}")
                 async with loading_slots:
                     pause = backoff["until"] - time.perf_counter()
                     if pause > 0:  # the site asked every visitor to slow down
                         await asyncio.sleep(pause)
-                    if not session.browser.is_connected():
-                        await session.ensure_alive()
-                        context = await open_guarded_context(session, options, scope, guard_log)
-                    loading = await begin_load(context, url, settings)
+                    loading = await begin_load(context, url, settings, tabs[0], keep_page=True)
                     if delay:
                         await asyncio.sleep(delay)
                 if not (isinstance(loading, PageLoadFailure) and loading.code == "rate_limited"):
@@ -268,6 +288,7 @@ class Auditor:
 
         async def worker() -> None:
             nonlocal active
+            tabs: list[Page] = []
             while True:
                 item = frontier.pop()
                 if item is None:
@@ -280,7 +301,13 @@ class Auditor:
                 url, depth = item
                 active += 1
                 try:
-                    snap = await load_one(url, depth)
+                    try:  # a hard bound per page, whatever the browser does (a crash mid-call must not stall a worker)
+                        snap = await asyncio.wait_for(load_one(url, depth, tabs), timeout=page_budget_s)
+                    except TimeoutError:
+                        snap = PageLoadFailure(url, "timeout", f"the page took longer than {page_budget_s:g} s in all")
+                        tabs.clear()
+                    if isinstance(snap, PageLoadFailure) and snap.code == "crashed":
+                        tabs.clear()
                     if isinstance(snap, PageLoadFailure):
                         failures.append(snap)
                         self.progress.page_done(url, False, snap.message)
@@ -300,7 +327,8 @@ class Auditor:
                     wake.set()
 
         try:
-            await asyncio.gather(*(worker() for _ in range(cfg.crawl.concurrency * 3)))
+            # a load takes a fraction of the 1 s quiet window, so 3 workers per slot (+2) keep every slot busy
+            await asyncio.gather(*(worker() for _ in range(cfg.crawl.concurrency * 3 + 2)))
         finally:
             with contextlib.suppress(Exception):
                 await context.close()

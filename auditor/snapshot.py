@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -263,6 +264,8 @@ class LoadingPage:
     scripts: list[str]
     crashed: asyncio.Event
     load_event_missing: bool = False  # a resource kept the `load` event from firing; measured at DOM ready
+    handlers: list[tuple[str, Callable[..., Any]]] = field(default_factory=list)
+    keep_page: bool = False
 
     async def early_links(self) -> list[tuple[str, str]]:
         """The links (href, text) present at `load`, so a crawl can start on them while this page settles."""
@@ -272,8 +275,18 @@ class LoadingPage:
             return []
 
     async def close(self) -> None:
-        with contextlib.suppress(PlaywrightError):
-            await self.page.close()
+        """Closes the tab, or, for a crawl that reuses its tabs, only stops watching it."""
+        await release_tab(self.page, self.handlers, self.keep_page and not self.crashed.is_set())
+
+
+async def release_tab(page: Page, handlers: list[tuple[str, Callable[..., Any]]], keep: bool) -> None:
+    if keep:
+        for event, handler in handlers:
+            with contextlib.suppress(Exception):
+                page.remove_listener(event, handler)
+        return
+    with contextlib.suppress(PlaywrightError):
+        await page.close()
 
 
 async def load_page(
@@ -288,14 +301,23 @@ async def load_page(
     return await finish_load(loading, settings, attachments=attachments, screenshot_name=screenshot_name, depth=depth)
 
 
-async def begin_load(context: BrowserContext, url: str, settings: LoadSettings) -> LoadingPage | PageLoadFailure:
+async def open_tab(context: BrowserContext, settings: LoadSettings) -> Page:
+    """A fresh tab with the metrics script and throttling in place: set-up round trips that a crawl does
+    before it takes a loading slot, so the slot is spent on loading only."""
+    page = await new_page(context)
+    await page.add_init_script(METRICS_INIT_SCRIPT)
+    await apply_throttling(context, page, settings.throttle)
+    return page
+
+
+async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
+                     page: Page | None = None, keep_page: bool = False) -> LoadingPage | PageLoadFailure:
     """Phase one, the part that competes for CPU and network: navigate and wait for the `load` event.
 
     A crawl bounds how many pages are in this phase at once (its concurrency); the quiet window of phase two
     is idle waiting, so it may overlap the next page's load without loading two pages at once."""
-    page = await new_page(context)
-    await page.add_init_script(METRICS_INIT_SCRIPT)
-    await apply_throttling(context, page, settings.throttle)
+    if page is None:
+        page = await open_tab(context, settings)
     network = {"inflight": 0.0, "last": time.perf_counter()}
     console_errors: list[str] = []
     failed: list[str] = []
@@ -321,13 +343,13 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings) 
         if resp.status >= 400:
             failed.append(f"{resp.url[:200]} (HTTP {resp.status})")
 
-    page.on("request", on_request)
-    page.on("requestfinished", on_done)
-    page.on("requestfailed", on_failed)
-    page.on("response", on_response)
-    page.on("pageerror", lambda err: console_errors.append(str(err)[:300]))
-    page.on("console", lambda msg: console_errors.append(msg.text[:300]) if msg.type == "error" else None)
-    page.on("crash", lambda _p: crashed.set())
+    handlers: list[tuple[str, Callable[..., Any]]] = [
+        ("request", on_request), ("requestfinished", on_done), ("requestfailed", on_failed), ("response", on_response),
+        ("pageerror", lambda err: console_errors.append(str(err)[:300])),
+        ("console", lambda msg: console_errors.append(msg.text[:300]) if msg.type == "error" else None),
+        ("crash", lambda _p: crashed.set())]
+    for event, handler in handlers:
+        page.on(event, handler)  # type: ignore[call-overload]
     failure = None
     load_event_missing = False
     started = time.perf_counter()
@@ -370,14 +392,13 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings) 
         except PlaywrightTimeout:
             load_event_missing = True
         return LoadingPage(page, url, status, ctype, list(reversed(redirects)), network, console_errors, failed,
-                           scripts, crashed, load_event_missing)
+                           scripts, crashed, load_event_missing, handlers, keep_page)
     except PlaywrightError as exc:
         failure = _navigation_failure(url, str(exc), crashed.is_set())
         return failure
     finally:
         if failure is not None:
-            with contextlib.suppress(PlaywrightError):
-                await page.close()
+            await release_tab(page, handlers, keep_page and failure.code != "crashed")
 
 
 def retry_after(value: str | None) -> float | None:

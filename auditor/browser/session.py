@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
@@ -64,6 +65,7 @@ class BrowserSession:
         self._browser: Browser | None = None
         self.location: BrowserLocation | None = None
         self.version = ""
+        self._relaunch = asyncio.Lock()
 
     async def __aenter__(self) -> BrowserSession:
         await self.start()
@@ -117,10 +119,12 @@ class BrowserSession:
         return self._browser
 
     async def ensure_alive(self) -> None:
-        """After a browser crash, start a new one so the rest of the audit can go on."""
-        if self._browser is None or not self._browser.is_connected():
-            log.warning("browser disconnected; relaunching")
-            await self._launch()
+        """After a browser crash, start a new one so the rest of the audit can go on (once, however many
+        workers notice the crash at the same time)."""
+        async with self._relaunch:
+            if self._browser is None or not self._browser.is_connected():
+                log.warning("browser disconnected; relaunching")
+                await self._launch()
 
     async def new_context(self, options: ContextOptions) -> BrowserContext:
         await self.ensure_alive()
