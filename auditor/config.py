@@ -198,6 +198,14 @@ class MarketConfig(Strict):
             raise ValueError("latitude must be within ±90 and longitude within ±180")
         return f"{lat},{lon}"
 
+    @property
+    def coordinates(self) -> dict[str, float] | None:
+        """The geolocation as the browser takes it."""
+        if not self.geolocation:
+            return None
+        lat, lon = (float(x) for x in self.geolocation.split(","))
+        return {"latitude": lat, "longitude": lon}
+
     @field_validator("country")
     @classmethod
     def _country(cls, v: str | None) -> str | None:

@@ -48,7 +48,7 @@ async def _locate(gp: GuardedPage, selector: str | None, label: str | None) -> L
     raise LoginFailed(f"no field labelled '{label}' on the login page")
 
 
-async def _succeeded(gp: GuardedPage, login: LoginConfig, login_url: str, timeout_ms: int) -> bool:
+async def _succeeded(gp: GuardedPage, login: LoginConfig, timeout_ms: int) -> bool:
     page = gp.page
     try:
         if login.success_selector:
@@ -96,7 +96,7 @@ async def scripted_login(session: BrowserSession, options: ContextOptions, scope
             raise LoginFailed(str(exc)) from None
         except PlaywrightError as exc:
             raise LoginFailed(str(exc).strip().splitlines()[0][:200]) from None
-        if not await _succeeded(gp, login, url, timeout_ms):
+        if not await _succeeded(gp, login, timeout_ms):
             raise LoginFailed(f"the success condition was not met after submitting the form at {url} "
                               "(check the credentials and [login] success_* settings)")
         state = await context.storage_state()

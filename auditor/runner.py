@@ -30,6 +30,7 @@ from auditor.findings import Status
 from auditor.journey import Attachments
 from auditor.login import LoginFailed, scripted_login
 from auditor.progress import Progress, SilentProgress
+from auditor.ratelimit import MAX_RETRY_AFTER_S, wait_before_retry
 from auditor.results import AuditResult, CheckResult, SiteResult
 from auditor.snapshot import (
     THROTTLING,
@@ -42,10 +43,6 @@ from auditor.snapshot import (
 )
 
 log = logging.getLogger(__name__)
-
-
-MAX_RATE_LIMIT_RETRIES = 2
-MAX_RETRY_AFTER_S = 10.0  # a site asking for longer than this gets the page reported, not a stalled audit
 
 
 def default_user_agent(browser_version: str) -> str:
@@ -217,12 +214,9 @@ class Auditor:
     def context_options(self, user_agent: str, scope: Scope, start: str,
                         login_state: dict[str, Any] | None = None) -> ContextOptions:
         cfg, market = self.config, self.config.market
-        geo = None
-        if market.geolocation:
-            lat, lon = (float(x) for x in market.geolocation.split(","))
-            geo = {"latitude": lat, "longitude": lon}
         return ContextOptions(
-            device=cfg.device, user_agent=user_agent, locale=cfg.locale, timezone_id=market.timezone, geolocation=geo,
+            device=cfg.device, user_agent=user_agent, locale=cfg.locale, timezone_id=market.timezone,
+            geolocation=market.coordinates,
             extra_headers={"Accept-Language": market.accept_language} if market.accept_language else None,
             scoped_headers=self.access.headers or None, http_credentials=self.access.http_credentials(start),
             max_document_bytes=int(cfg.crawl.max_page_mb * 1_000_000),
@@ -250,7 +244,8 @@ class Auditor:
             """Loads with the worker's own tab, kept for its next page: opening a tab starts a renderer process,
             which under load costs as much as loading the page. A crashed or closed tab is replaced."""
             nonlocal context
-            for attempt in range(MAX_RATE_LIMIT_RETRIES + 1):
+            attempt = 0
+            while True:
                 if not session.browser.is_connected() or context.browser is not session.browser:
                     await session.ensure_alive()
                     if context.browser is not session.browser:  # the first worker to notice opens the new context
@@ -271,13 +266,15 @@ class Auditor:
                 if not (isinstance(loading, PageLoadFailure) and loading.code == "rate_limited"):
                     break
                 backoff["rate_limited"] += 1
-                wait = loading.retry_after_s if loading.retry_after_s is not None else 2.0
-                if wait > MAX_RETRY_AFTER_S or attempt == MAX_RATE_LIMIT_RETRIES:
+                wait = wait_before_retry(loading.retry_after_s, attempt)
+                if wait is None:
+                    asked = loading.retry_after_s
                     return PageLoadFailure(url, "rate_limited", (
                         f"the site answered 429 Too Many Requests {attempt + 1} time(s)"
-                        + (f" and asked to wait {wait:g} s, more than the {MAX_RETRY_AFTER_S:g} s cxaudit waits"
-                           if wait > MAX_RETRY_AFTER_S else "")), 429, loading.retry_after_s)
+                        + (f" and asked to wait {asked:g} s, more than the {MAX_RETRY_AFTER_S:g} s cxaudit waits"
+                           if asked is not None and asked > MAX_RETRY_AFTER_S else "")), 429, asked)
                 backoff["until"] = max(backoff["until"], time.perf_counter() + wait)
+                attempt += 1
             if isinstance(loading, PageLoadFailure):
                 return loading
             for href, text in await loading.early_links():

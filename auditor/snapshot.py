@@ -23,6 +23,7 @@ from auditor.browser.guard import new_page
 from auditor.browser.purchase import is_purchase_url
 from auditor.journey import Attachments
 from auditor.page_roles import guess_role
+from auditor.ratelimit import retry_after
 
 METRICS_INIT_SCRIPT = """
 (() => {
@@ -399,22 +400,6 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
     finally:
         if failure is not None:
             await release_tab(page, handlers, keep_page and failure.code != "crashed")
-
-
-def retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header: a number, or an HTTP date."""
-    if not value:
-        return None
-    text = value.strip()
-    if text.isdigit():
-        return float(text)
-    try:
-        from datetime import UTC, datetime
-        from email.utils import parsedate_to_datetime
-
-        return max(0.0, (parsedate_to_datetime(text) - datetime.now(UTC)).total_seconds())
-    except (TypeError, ValueError, IndexError):
-        return None
 
 
 def _navigation_failure(url: str, text: str, crashed: bool) -> PageLoadFailure:

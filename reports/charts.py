@@ -21,8 +21,7 @@ def timings_chart(pages: list[dict[str, Any]], limit: int = 30) -> str:
     top = max(4500.0, max(v for _, v in rows) * 1.05)
     scale = PLOT_W / top
     height = BAR_H * len(rows) + 30
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="LCP per page" width="{LABEL_W + PLOT_W + 70}" '
-             f'height="{height}" font-family="sans-serif" font-size="11">']
+    parts = [_svg_open("LCP per page", height)]
     for limit_ms, colour in ((2500, "#d68910"), (4000, "#c0392b")):
         x = LABEL_W + limit_ms * scale
         parts.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height - 20}" stroke="{colour}" stroke-dasharray="4 3"/>')
@@ -42,12 +41,16 @@ def journey_chart(steps: list[dict[str, Any]], label: str) -> str:
     top = max(1000.0, max(v for _, v in rows) * 1.1)
     scale = PLOT_W / top
     height = BAR_H * len(rows) + 8
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(label)}" '
-             f'width="{LABEL_W + PLOT_W + 70}" height="{height}" font-family="sans-serif" font-size="11">']
+    parts = [_svg_open(label, height)]
     parts += _bars([(text if len(text) <= 44 else text[:41] + "…", value) for text, value in rows], scale,
                    lambda v: "#1e8449" if v <= 1000 else "#d68910" if v <= 3000 else "#c0392b")
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _svg_open(label: str, height: int) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(label)}" '
+            f'width="{LABEL_W + PLOT_W + 70}" height="{height}" font-family="sans-serif" font-size="11">')
 
 
 def _bars(rows: list[tuple[str, float]], scale: float, colour: Callable[[float], str]) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -91,6 +92,12 @@ NEVER = re.compile(r"settings|preferences|customi[sz]e|manage|options|more info|
                    r"sign ?up|subscribe|newsletter|register|log ?in|privacy policy|datenschutzerklärung", re.I)
 
 Kind = Literal["reject", "close", "accept"]
+# A close control is the whole text ("×", "Close"); reject and accept words may sit in a longer label.
+_PREFERENCE: tuple[tuple[Kind, Callable[[str, str], object]], ...] = (
+    ("reject", lambda text, label: REJECT.search(label)),
+    ("close", lambda text, label: CLOSE.match(text) or CLOSE.match(label)),
+    ("accept", lambda text, label: ACCEPT.search(label)),
+)
 
 
 @dataclass(frozen=True)
@@ -111,10 +118,10 @@ def choose_consent_button(buttons: list[dict[str, Any]]) -> ConsentChoice | None
         if not label or navigates or NEVER.search(label) or is_purchase_control(label, None, None, None, None):
             continue
         usable.append((int(b.get("index", 0)), text or label, label))
-    for kind, pattern in (("reject", REJECT), ("close", CLOSE), ("accept", ACCEPT)):
+    for kind, matches in _PREFERENCE:
         for index, text, label in usable:
-            if pattern.search(label) if kind != "close" else (CLOSE.match(text) or CLOSE.match(label)):
-                return ConsentChoice(index, text[:80], kind)  # type: ignore[arg-type]
+            if matches(text, label):
+                return ConsentChoice(index, text[:80], kind)
     return None
 
 

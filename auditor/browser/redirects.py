@@ -22,23 +22,25 @@ from auditor.crawl.urls import Scope
 log = logging.getLogger(__name__)
 
 
+def _header(event: dict[str, Any], name: str) -> str | None:
+    for header in event.get("responseHeaders") or []:
+        if str(header.get("name", "")).lower() == name:
+            return str(header.get("value", ""))
+    return None
+
+
 def redirect_target(event: dict[str, Any]) -> str | None:
     """The absolute Location of a paused 3xx response, or None for anything else."""
     status = event.get("responseStatusCode")
     if not isinstance(status, int) or not 300 <= status < 400:
         return None
-    for header in event.get("responseHeaders") or []:
-        if str(header.get("name", "")).lower() == "location":
-            return urljoin(str(event.get("request", {}).get("url", "")), str(header.get("value", "")))
-    return None
+    location = _header(event, "location")
+    return None if location is None else urljoin(str(event.get("request", {}).get("url", "")), location)
 
 
 def content_length(event: dict[str, Any]) -> int | None:
-    for header in event.get("responseHeaders") or []:
-        if str(header.get("name", "")).lower() == "content-length":
-            value = str(header.get("value", "")).strip()
-            return int(value) if value.isdigit() else None
-    return None
+    value = (_header(event, "content-length") or "").strip()
+    return int(value) if value.isdigit() else None
 
 
 async def guard_document_responses(context: BrowserContext, page: Page, scope: Scope, blocked: list[str],

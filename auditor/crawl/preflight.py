@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 
 from auditor.crawl.urls import Scope
-from auditor.snapshot import retry_after
+from auditor.ratelimit import MAX_RETRY_AFTER_S, retry_after, wait_before_retry
 
 MAX_REDIRECTS = 10
 
@@ -36,23 +36,23 @@ def _fail(url: str, code: str, message: str, status: int | None = None, redirect
     return PreflightResult(url, url, status, "", redirects or [], code, message)
 
 
-MAX_RETRY_AFTER_S = 10.0
-
-
 async def preflight(url: str, **kwargs: Any) -> PreflightResult:
-    """One request, or up to three when the site answers 429 with a Retry-After we can honour."""
-    for attempt in range(3):
+    """One request, or a few more when the site answers 429 with a Retry-After we can honour."""
+    attempt = 0
+    while True:
         result = await _preflight_once(url, **kwargs)
         if result.status != 429:
             return result
-        wait = result.retry_after_s if result.retry_after_s is not None else 2.0
-        if wait > MAX_RETRY_AFTER_S or attempt == 2:
+        wait = wait_before_retry(result.retry_after_s, attempt)
+        if wait is None:
+            asked = result.retry_after_s
             return replace(result, error_code="rate_limited", error=(
                 f"{result.final_url} answered 429 Too Many Requests"
-                + (f" and asked to wait {wait:g} s (cxaudit waits at most {MAX_RETRY_AFTER_S:g} s); try again later"
-                   if wait > MAX_RETRY_AFTER_S else f" {attempt + 1} times; try again later or lower --concurrency")))
+                + (f" and asked to wait {asked:g} s (cxaudit waits at most {MAX_RETRY_AFTER_S:g} s); try again later"
+                   if asked is not None and asked > MAX_RETRY_AFTER_S
+                   else f" {attempt + 1} times; try again later or lower --concurrency")))
         await asyncio.sleep(wait)
-    return result
+        attempt += 1
 
 
 async def _preflight_once(url: str, *, user_agent: str, timeout_s: float = 20.0, scope: Scope | None = None,
