@@ -318,8 +318,13 @@ def _format_validation_error(exc: ValidationError, source: str) -> str:
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown key"
-        parts.append(f"{path}: {msg}")
+        parts.append(f"{_printable(path)}: {_printable(msg)}")
     return f"invalid configuration in {source}: " + "; ".join(parts)
+
+
+def _printable(text: str) -> str:
+    """Keys and values from a config file may hold newlines or control characters; the error stays one line."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def find_config_file(cwd: Path) -> tuple[dict[str, Any], str] | None:

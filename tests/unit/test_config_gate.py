@@ -133,3 +133,9 @@ def test_every_gate_rule_is_an_outcome_with_its_value() -> None:
     verdict = evaluate_gate(doc_with("low", {"steps_to_payment": 3}), cfg.gate)
     rule = verdict["rules"][1]
     assert (rule["rule"], rule["value"], rule["limits"], rule["passed"]) == ("checkout-journey.steps_to_payment", 3.0, {"max": 4.0}, True)
+
+
+def test_a_key_with_a_newline_still_gives_a_one_line_error() -> None:
+    with pytest.raises(ConfigError) as err:
+        build_config({"crawl": {"max\npages": 3}}, "cxaudit.toml", {})
+    assert "\n" not in err.value.message and "max\\npages: unknown key" in err.value.message
