@@ -199,3 +199,18 @@ def test_every_output_redacts_every_secret(tmp_path: Path) -> None:
     for path in files:
         assert SECRET not in path.read_text(encoding="utf-8", errors="replace"), path
     assert SECRET not in run.stdout + run.stderr
+
+
+@session_loop
+async def test_the_market_drives_the_currency_and_local_payment_findings(
+        demo_shop: Callable[..., tuple[DemoShop, str]], run_audit: Callable[..., Any]) -> None:
+    _shop, url = demo_shop()  # prices in €, no iDEAL
+    uk = site(await run_audit(url, ["delivery-returns", "payment-options"], crawl={"max_pages": 10},
+                              market={"country": "NL", "currency": "GBP"}))
+    delivery = check(uk, "delivery-returns")
+    assert delivery["evidence"]["currencies_on_product_pages"] == ["EUR"]
+    assert "delivery-returns/prices-in-other-currency" in [f["code"] for f in delivery["findings"]]
+    assert "payment-options/local-methods-missing" in [f["code"] for f in check(uk, "payment-options")["findings"]]
+    assert uk["market"]["country"] == "NL" and uk["market"]["currency"] == "GBP"
+    home = site(await run_audit(url, ["delivery-returns"], crawl={"max_pages": 10}, market={"currency": "EUR"}))
+    assert "delivery-returns/prices-in-other-currency" not in [f["code"] for f in check(home, "delivery-returns")["findings"]]
