@@ -33,6 +33,7 @@ from auditor.browser.session import BrowserSession, ContextOptions  # noqa: E402
 from auditor.demo.catalog import CATEGORIES  # noqa: E402
 from auditor.demo.httpkit import LocalServer  # noqa: E402
 from auditor.demo.shop import DemoShop, ShopOptions  # noqa: E402
+from auditor.processes import spawn, stop_group  # noqa: E402
 from checks import all_checks  # noqa: E402
 
 FIXED_PAGES = ["/", *[f"/category/{c}" for c in CATEGORIES], "/search?q=kettle", "/cart", "/contact", "/shipping",
@@ -155,10 +156,12 @@ def run_full(url: str, pages: int, concurrency: int) -> Row:
         cmd = [sys.executable, "-m", "auditor", "audit", url, "--max-pages", str(pages), "--concurrency", str(concurrency),
                "--out", out, "--format", "json", "--fail-on", "never", "--quiet"]
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                text=True)
-        with PeakRss(proc.pid) as rss:
-            _, err = proc.communicate()
+        proc = spawn(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            with PeakRss(proc.pid) as rss:
+                _, err = proc.communicate()
+        finally:
+            stop_group(proc)
         wall = time.perf_counter() - started
         if proc.returncode not in (0, 1):
             raise SystemExit(f"bench: the audit failed ({proc.returncode}): {err.strip().splitlines()[-1:]}")
@@ -182,11 +185,14 @@ def run_big_pages() -> dict[str, float]:
     site = HostileSite(home_links=["/huge-dom", "/big", "/big-text", "/infinite"])
     with LocalServer(site.app) as server, tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "auditor", "audit", server.url, "--max-pages", "5", "--out", out,
-                                 "--format", "json", "--fail-on", "never", "--quiet", "--checks", "load-time,payment-options"],
-                                cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        with PeakRss(proc.pid) as rss:
-            proc.wait()
+        proc = spawn([sys.executable, "-m", "auditor", "audit", server.url, "--max-pages", "5", "--out", out,
+                      "--format", "json", "--fail-on", "never", "--quiet", "--checks", "load-time,payment-options"],
+                     cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            with PeakRss(proc.pid) as rss:
+                proc.wait()
+        finally:
+            stop_group(proc)
         doc = json.loads((Path(out) / "report.json").read_text())
     return {"wall_s": round(time.perf_counter() - started, 2), "pages_measured": doc["sites"][0]["crawl"]["pages_visited"],
             "peak_rss_mb": round(rss.peak / 2**20), "peak_pss_mb": round(rss.peak_pss / 2**20)}

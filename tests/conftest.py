@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +18,26 @@ from auditor.demo.httpkit import App, LocalServer
 from auditor.demo.shop import DemoShop, ShopOptions
 from auditor.results import AuditResult
 from auditor.runner import Auditor
+from tests.process_marks import SESSION_MARK, describe, survivors
+
+# Every process the suite starts inherits this mark, so one left behind is found even once orphaned.
+os.environ.setdefault(SESSION_MARK, uuid.uuid4().hex)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fails the run when a process the suite started outlives it (a leaked browser server holds its port
+    and memory on every CI machine that runs the suite), naming it, and ends it."""
+    left = survivors(SESSION_MARK, os.environ[SESSION_MARK])
+    if not left:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    message = f"processes started by the test suite are still running after it: {describe(left)}"
+    if reporter is not None:
+        reporter.write_line(f"ERROR: {message}", red=True)
+    for proc in left:
+        with contextlib.suppress(Exception):
+            proc.kill()
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")

@@ -17,6 +17,7 @@ from auditor.browser.locate import locate_browser
 from auditor.browser.session import BrowserSession
 from auditor.demo.httpkit import App, LocalServer
 from auditor.demo.shop import DemoShop, ShopOptions
+from auditor.processes import running
 from auditor.results import iter_findings
 from tests.test_cli import cxaudit
 
@@ -61,9 +62,9 @@ def playwright_server() -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "playwright", "run-server", "--host", "127.0.0.1", "--port", str(port),
-                             "--unsafe"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
+    # run-server is a Python wrapper around a Node driver: only ending the whole group ends both (issue 21)
+    with running([sys.executable, "-m", "playwright", "run-server", "--host", "127.0.0.1", "--port", str(port), "--unsafe"],
+                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
         deadline = time.time() + 30
         while time.time() < deadline:
             with socket.socket() as probe:
@@ -71,9 +72,6 @@ def playwright_server() -> Iterator[str]:
                     break
             time.sleep(0.1)
         yield f"ws://127.0.0.1:{port}/"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.mark.asyncio(loop_scope="session")
