@@ -57,6 +57,7 @@ class Bound(Strict):
 class GateConfig(Strict):
     fail_on: SeverityName = "high"
     fail_on_new: bool = False
+    count_likely: bool = False  # likely findings (inferred from absence) fail the gate too
     rules: dict[str, dict[str, Bound]] = Field(default_factory=dict)
 
     @model_validator(mode="before")
@@ -65,7 +66,7 @@ class GateConfig(Strict):
         """`[gate] checkout.steps_to_payment.max = 4` arrives as nested tables; gather them under `rules`."""
         if not isinstance(data, dict):
             return data
-        known = {"fail_on", "fail_on_new", "rules"}
+        known = {"fail_on", "fail_on_new", "count_likely", "rules"}
         rules = dict(data.get("rules") or {})
         out = {k: v for k, v in data.items() if k in known}
         for key, value in data.items():
@@ -106,7 +107,7 @@ def effective_gate(gate: GateConfig, overrides: list[Override], url: str) -> Gat
             fail_on = o.gate.fail_on or fail_on
             for check, metrics in o.gate.rules.items():
                 rules.setdefault(check, {}).update(metrics)
-    return GateConfig(fail_on=fail_on, fail_on_new=gate.fail_on_new, rules=rules)
+    return GateConfig(fail_on=fail_on, fail_on_new=gate.fail_on_new, count_likely=gate.count_likely, rules=rules)
 
 
 def effective_thresholds(thresholds: dict[str, dict[str, Any]], overrides: list[Override], url: str) -> dict[str, dict[str, Any]]:

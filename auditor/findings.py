@@ -5,6 +5,7 @@ severity and sources of a finding can be reviewed in one place and stay stable a
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +45,20 @@ class Status(enum.StrEnum):
     NOT_MEASURED = "not_measured"
 
 
+class Outcome(enum.StrEnum):
+    """How a check ended. Only `blocked` and `reached` may carry findings: an auditor that could not tell
+    must say so (inconclusive) instead of blaming the site."""
+
+    REACHED = "reached"            # the goal was reached or the question answered
+    BLOCKED = "blocked"            # the site stopped the customer, with what a person would also see
+    INCONCLUSIVE = "inconclusive"  # the auditor could not tell
+
+
+class Confidence(enum.StrEnum):
+    CONFIRMED = "confirmed"  # observed directly: a message shown, a 404, a measured time
+    LIKELY = "likely"        # inferred from absence: nothing found where it usually is
+
+
 class Rating(enum.StrEnum):
     GOOD = "good"
     NEEDS_IMPROVEMENT = "needs-improvement"
@@ -68,6 +83,7 @@ class FindingTemplate:
     title: str
     impact: CxImpact
     fix: str
+    confidence: Confidence = Confidence.CONFIRMED  # `likely` for findings that rest on not finding something
 
 
 @dataclass(frozen=True)
@@ -99,11 +115,15 @@ class Finding:
     page_url: str | None = None
     measurement: Measurement | None = None
     screenshot: str | None = None
+    confidence: Confidence = Confidence.CONFIRMED
+    premise: str | None = None  # the earlier guess this finding rests on (verified before it was raised)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "severity": self.severity.value,
+            "confidence": self.confidence.value,
+            "premise": self.premise,
             "title": self.title,
             "observed": self.observed,
             "impact": {
@@ -128,6 +148,8 @@ def make_finding(
     measurement: Measurement | None = None,
     severity: Severity | None = None,
     screenshot: str | None = None,
+    confidence: Confidence | None = None,
+    premise: str | None = None,
 ) -> Finding:
     """Builds a finding from a check's template table; the code is `<check>/<key>`, stable for baselines."""
     t = templates[key]
@@ -141,7 +163,22 @@ def make_finding(
         page_url=page_url,
         measurement=measurement,
         screenshot=screenshot,
+        confidence=confidence or t.confidence,
+        premise=premise,
     )
+
+
+@dataclass(frozen=True)
+class Unverified:
+    """Something the auditor could not verify, handed to a person with what they need to check it by hand."""
+
+    what: str
+    reason: str
+    screenshot: str | None = None
+    steps: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"what": self.what, "reason": self.reason, "screenshot": self.screenshot, "steps": list(self.steps)}
 
 
 @dataclass(frozen=True)
@@ -153,6 +190,19 @@ class CheckOutcome:
     findings: list[Finding] = field(default_factory=list)
     strengths: list[str] = field(default_factory=list)
     reason: str | None = None
+    outcome: Outcome = Outcome.REACHED
+    unverified: list[Unverified] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.outcome is Outcome.INCONCLUSIVE and any(f.severity is not Severity.INFO for f in self.findings):
+            raise ValueError("an inconclusive check cannot carry a finding with a severity")
+
+
+def inconclusive(what: str, reason: str, *, screenshot: str | None = None, steps: tuple[str, ...] = (),
+                 strengths: list[str] | None = None, more: list[Unverified] | None = None) -> CheckOutcome:
+    """The auditor could not tell: no finding, no score, and a note for a person to check by hand."""
+    return CheckOutcome(Status.NOT_MEASURED, None, [], strengths or [], reason=reason, outcome=Outcome.INCONCLUSIVE,
+                        unverified=[Unverified(what, reason, screenshot, steps), *(more or [])])
 
 
 def score_from_findings(findings: list[Finding]) -> int:
@@ -161,9 +211,19 @@ def score_from_findings(findings: list[Finding]) -> int:
     return max(0, 100 - sum(cost[f.severity] for f in findings))
 
 
-def outcome_from_findings(findings: list[Finding], strengths: list[str] | None = None) -> CheckOutcome:
+def outcome_from_findings(findings: list[Finding], strengths: list[str] | None = None, *,
+                          outcome: Outcome = Outcome.REACHED, unverified: list[Unverified] | None = None) -> CheckOutcome:
     """Passed when nothing at medium or above was found; the score follows the findings' severities."""
     worst = max((f.severity.rank for f in findings), default=-1)
     status = Status.FAILED if worst >= Severity.MEDIUM.rank else Status.PASSED
     return CheckOutcome(status=status, score=score_from_findings(findings), findings=findings,
-                        strengths=strengths or [])
+                        strengths=strengths or [], outcome=outcome, unverified=unverified or [])
+
+
+def mark_likely(templates: dict[str, FindingTemplate], *keys: str) -> dict[str, FindingTemplate]:
+    """Marks the findings a check can only infer from absence (nothing found where it usually is), so the gate
+    and the report can tell them from what was observed directly."""
+    unknown = set(keys) - set(templates)
+    if unknown:
+        raise KeyError(f"no such findings: {sorted(unknown)}")
+    return {k: dataclasses.replace(t, confidence=Confidence.LIKELY) if k in keys else t for k, t in templates.items()}

@@ -35,6 +35,8 @@ def evaluate_gate(doc: dict[str, Any], gate: GateConfig, overrides: list[Overrid
                 for finding in site_check.get("findings", []):
                     if finding.get("ignored") or Severity(finding["severity"]).rank < limit:
                         continue
+                    if finding.get("confidence") == "likely" and not site_gate.count_likely:
+                        continue  # inferred from absence: shown in the report, not a reason to fail a build
                     if site_gate.fail_on_new and not is_new(site, finding, baseline):
                         continue
                     where = f" on {finding['page_url']}" if finding.get("page_url") else ""
@@ -50,14 +52,17 @@ def evaluate_gate(doc: dict[str, Any], gate: GateConfig, overrides: list[Overrid
                 outcome = _rule_outcome(f"{check_id}.{metric}", check, metric, bound, url)
                 outcomes.append(outcome)
                 reasons += outcome["reasons"]
-    return {"passed": not reasons, "fail_on": gate.fail_on, "fail_on_new": gate.fail_on_new, "reasons": reasons,
-            "rules": outcomes}
+    return {"passed": not reasons, "fail_on": gate.fail_on, "fail_on_new": gate.fail_on_new,
+            "count_likely": gate.count_likely, "reasons": reasons, "rules": outcomes}
 
 
 def _rule_outcome(label: str, check: dict[str, Any] | None, metric: str, bound: Bound, url: str) -> dict[str, Any]:
     limits = {k: v for k, v in (("max", bound.max), ("min", bound.min)) if v is not None}
     out: dict[str, Any] = {"rule": label, "site": url, "limits": limits, "value": None, "reasons": []}
-    if check is None or check["status"] == "not_measured":
+    if check is not None and check.get("outcome") == "inconclusive":
+        # the auditor could not tell: never the site's fault, so never a failed build; the report says so
+        out["skipped"] = f"{label}: not evaluated on {url}: {check.get('reason') or 'the check was inconclusive'}"
+    elif check is None or check["status"] == "not_measured":
         out["reasons"].append(f"{label}: could not be evaluated on {url} (check not measured)")
     else:
         value = _lookup(check.get("evidence") or {}, metric)

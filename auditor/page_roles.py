@@ -9,6 +9,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from auditor.page_shape import page_shape
 from auditor.structured import extract_items, type_names
 
 ROLES = ("home", "category", "product", "search", "cart", "checkout", "contact", "policy", "other")
@@ -22,9 +23,6 @@ _URL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("product", re.compile(r"/(product|products|p|item|dp|artikel|produit)/[^/]+", re.I)),
     ("category", re.compile(r"/(category|categories|c|collections?|shop|catalog|department|kategorie)/[^/]+", re.I)),
 )
-ADD_TO_CART = re.compile(
-    r"add (it )?to (cart|bag|basket|trolley)|\badd\b.{0,20}\b(cart|bag|basket)\b|in den warenkorb|ajouter au panier|"
-    r"in (de )?winkelwagen|añadir al carrito|aggiungi al carrello|adicionar ao carrinho|lägg i varukorgen", re.I)
 
 
 def guess_role(url: str, title: str, html: str, text: str, forms: list[dict[str, Any]], *, is_start: bool = False) -> str:
@@ -42,7 +40,10 @@ def guess_role(url: str, title: str, html: str, text: str, forms: list[dict[str,
     types: set[str] = set()
     for item in extract_items(html, url):
         types |= type_names(item)
-    if "Product" in types and "ItemList" not in types:
+    shape = page_shape(html, url, text)
+    if shape.kind == "product_listing":
+        return "category"  # a listing is never a product page, whatever its URL says
+    if shape.kind == "product_detail" and shape.why != "one buy button next to a price":
         return "product"
     if types & {"ContactPage"}:
         return "contact"
@@ -51,7 +52,7 @@ def guess_role(url: str, title: str, html: str, text: str, forms: list[dict[str,
     for role, pattern in _URL_RULES[5:]:
         if pattern.search(target):
             return role
-    if ADD_TO_CART.search(text[:5000]):
+    if shape.kind == "product_detail":
         return "product"
     if is_start:
         return "home"

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from auditor import __version__
-from auditor.findings import Finding, Status
+from auditor.findings import Finding, Outcome, Status, Unverified
 from auditor.journey import JourneyStep
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 @dataclass
@@ -27,10 +27,21 @@ class CheckResult:
     reason: str | None = None
     strengths: list[str] = field(default_factory=list)
     duration_ms: int = 0
+    outcome: Outcome | None = None  # None: derived from the status (not measured = inconclusive)
+    unverified: list[Unverified] = field(default_factory=list)
+
+    def resolved_outcome(self) -> Outcome:
+        if self.outcome is not None:
+            return self.outcome
+        return Outcome.INCONCLUSIVE if self.status is Status.NOT_MEASURED else Outcome.REACHED
 
     def to_json(self) -> dict[str, Any]:
+        unverified = self.unverified
+        if not unverified and self.status is Status.NOT_MEASURED and self.reason:
+            unverified = [Unverified(self.title, self.reason)]
         return {
             "id": self.id, "title": self.title, "status": self.status.value, "reason": self.reason, "score": self.score,
+            "outcome": self.resolved_outcome().value, "unverified": [u.to_json() for u in unverified],
             "evidence": self.evidence, "journey": [s.to_json() for s in self.journey],
             "findings": [f.to_json() for f in self.findings], "strengths": self.strengths,
             "duration_ms": self.duration_ms,

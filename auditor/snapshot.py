@@ -130,6 +130,7 @@ class PageSnapshot:
     redirects: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
+    exceptions: list[str] = field(default_factory=list)  # thrown by the page's own code (not network failures)
     screenshot: str | None = None
     role: str = "other"
     depth: int = 0
@@ -267,6 +268,7 @@ class LoadingPage:
     load_event_missing: bool = False  # a resource kept the `load` event from firing; measured at DOM ready
     handlers: list[tuple[str, Callable[..., Any]]] = field(default_factory=list)
     keep_page: bool = False
+    exceptions: list[str] = field(default_factory=list)
 
     async def early_links(self) -> list[tuple[str, str]]:
         """The links (href, text) present at `load`, so a crawl can start on them while this page settles."""
@@ -321,6 +323,7 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
         page = await open_tab(context, settings)
     network = {"inflight": 0.0, "last": time.perf_counter()}
     console_errors: list[str] = []
+    exceptions: list[str] = []
     failed: list[str] = []
     scripts: list[str] = []
     crashed = asyncio.Event()
@@ -344,9 +347,13 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
         if resp.status >= 400:
             failed.append(f"{resp.url[:200]} (HTTP {resp.status})")
 
+    def on_exception(err: Any) -> None:
+        console_errors.append(str(err)[:300])
+        exceptions.append(str(err)[:300])
+
     handlers: list[tuple[str, Callable[..., Any]]] = [
         ("request", on_request), ("requestfinished", on_done), ("requestfailed", on_failed), ("response", on_response),
-        ("pageerror", lambda err: console_errors.append(str(err)[:300])),
+        ("pageerror", on_exception),
         ("console", lambda msg: console_errors.append(msg.text[:300]) if msg.type == "error" else None),
         ("crash", lambda _p: crashed.set())]
     for event, handler in handlers:
@@ -393,7 +400,7 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
         except PlaywrightTimeout:
             load_event_missing = True
         return LoadingPage(page, url, status, ctype, list(reversed(redirects)), network, console_errors, failed,
-                           scripts, crashed, load_event_missing, handlers, keep_page)
+                           scripts, crashed, load_event_missing, handlers, keep_page, exceptions)
     except PlaywrightError as exc:
         failure = _navigation_failure(url, str(exc), crashed.is_set())
         return failure
@@ -439,6 +446,7 @@ async def finish_load(loading: LoadingPage, settings: LoadSettings, *, attachmen
             title=str(info["title"])[:300], html=html, text=str(info["text"]), lang=str(info["lang"]), links=links,
             forms=list(info["forms"]), timings=timings_from_metrics(metrics), redirects=loading.redirects,
             console_errors=loading.console_errors[:50], failed_requests=loading.failed[:50], screenshot=shot, depth=depth,
+            exceptions=loading.exceptions[:50],
             script_srcs=loading.scripts[:200], consent=consent.to_json() if consent else None,
             load_event_missing=loading.load_event_missing,
         )

@@ -27,9 +27,12 @@ from auditor.findings import (
     Finding,
     FindingTemplate,
     Measurement,
+    Outcome,
     Severity,
-    Status,
+    Unverified,
+    inconclusive,
     make_finding,
+    mark_likely,
     outcome_from_findings,
 )
 from auditor.journey import JourneyStep
@@ -90,6 +93,10 @@ class CheckoutEvidence:
     refused: list[str] = field(default_factory=list)
     stopped_at_url: str | None = None
     stopped_because: str | None = None
+    product_verified: bool | None = None  # the page tried was a product detail page (schema.org Product / og:type)
+    main_buttons_on_product: int | None = None  # any button or submit in the product's main area, whatever its words
+    site_messages: list[str] = field(default_factory=list)  # what the site told the customer along the way
+    http_errors: list[str] = field(default_factory=list)  # documents answered with a server error during the journey
     orders_placed: int = 0
     clicks: int = 0
     journey_ms: int = 0
@@ -160,6 +167,8 @@ FINDINGS: dict[str, FindingTemplate] = {
                  "of site errors or crashes (Baymard, 2024).", Dimension.SALES_PROCESS, ("baymard-cart-abandonment-2024",)),
         "Fix the errors listed in the evidence and monitor front-end errors on checkout pages."),
 }
+
+FINDINGS = mark_likely(FINDINGS, "costs-not-shown-before-checkout", "add-to-cart-missing", "cart-unreachable")  # inferred from absence
 
 
 # ---------------------------------------------------------------- gather helpers
@@ -302,6 +311,14 @@ async def gather(ctx: SiteContext) -> CheckoutEvidence:
     gp = await ctx.new_guarded_page("checkout")
     errors: list[str] = []
     gp.page.on("pageerror", lambda err: errors.append(str(err)[:200]))
+
+    def on_response(response: Any) -> None:
+        with contextlib.suppress(Exception):
+            if (response.status >= 500 and response.request.resource_type in ("document", "fetch", "xhr") \
+                    and response.request.method != "GET") or (response.status >= 500 and response.request.resource_type == "document"):
+                ev.http_errors.append(f"HTTP {response.status} {response.url[:160]}")
+
+    gp.page.on("response", on_response)
     try:
         await _walk(ctx, gp, candidates, ev)
     except PurchaseRefused as exc:
@@ -340,6 +357,8 @@ async def _walk(ctx: SiteContext, gp: GuardedPage, candidates: list[str], ev: Ch
         await gp.goto(url, "Open a product page")
         ev.product_url = url
         view = await wait_for(lambda: read_step(gp), lambda v: find_add_to_cart(v) is not None)
+        ev.product_verified = await _is_product_detail(gp)
+        ev.main_buttons_on_product = sum(1 for c in view.controls if c["region"] == "main" and c["tag"] != "a")
         ev.buy_now_present = ev.buy_now_present or bool(view.purchase_controls())
         button = find_add_to_cart(view)
         if button is None:
@@ -352,6 +371,7 @@ async def _walk(ctx: SiteContext, gp: GuardedPage, candidates: list[str], ev: Ch
             continue
         await gp.click(control(gp, button), f"Click “{button['text']}”")
         after = await read_step(gp)
+        ev.site_messages = list(dict.fromkeys([*ev.site_messages, *after.alerts]))[:10]
         if after.alerts and urlsplit(after.url).path == urlsplit(view.url).path and not _cart_visible(after):
             continue  # still on the product, with an error: try the next product
         added = True
@@ -390,6 +410,16 @@ async def _walk(ctx: SiteContext, gp: GuardedPage, candidates: list[str], ev: Ch
     await _walk_steps(ctx, gp, ev)
 
 
+async def _is_product_detail(gp: GuardedPage) -> bool:
+    """A product detail page declares itself: one schema.org Product, or og:type product. A listing
+    ("All products") carries many cards and no such single declaration."""
+    html = await gp.page.content()
+    products = items_of_type(html, gp.url, "Product")
+    if len(products) == 1:
+        return True
+    return bool(re.search(r"<meta[^>]+property=[\"']og:type[\"'][^>]+content=[\"'](og:)?product", html, re.I))
+
+
 def _cart_visible(view: StepView) -> bool:
     """A mini-cart drawer or dialog is open: it offers a checkout control (outside the header's own links)
     next to a cart heading."""
@@ -418,6 +448,7 @@ async def _walk_steps(ctx: SiteContext, gp: GuardedPage, ev: CheckoutEvidence) -
             if attempts_on_step >= 2:
                 ev.stopped_because = f"could not get past this step{': ' + view.alerts[0] if view.alerts else ''}"
                 ev.stopped_at_url = view.url
+                ev.site_messages = list(dict.fromkeys([*ev.site_messages, *view.alerts]))[:10]
                 if ev.steps:
                     ev.steps[-1].errors = view.alerts[:5]
                 return
@@ -486,27 +517,55 @@ async def _check_email_confirmation(gp: GuardedPage, view: StepView, gate: dict[
 
 # ---------------------------------------------------------------- assess
 
+def journey_outcome(ev: CheckoutEvidence) -> tuple[Outcome, str | None]:
+    """Reached, blocked by the site (with what a person would also see), or inconclusive (the auditor could
+    not tell). Only a verified obstacle blames the site."""
+    if ev.payment_step_reached:
+        return Outcome.REACHED, None
+    if ev.guest_checkout == "forced_account":
+        return Outcome.BLOCKED, "forced-account"
+    if ev.http_errors:
+        return Outcome.BLOCKED, "add-to-cart-broken" if not ev.cart_reached else "checkout-stuck"
+    if ev.add_to_cart_found and not ev.cart_reached and ev.js_errors and not ev.site_messages:
+        return Outcome.BLOCKED, "add-to-cart-broken"  # the click threw and the site said nothing
+    if not ev.add_to_cart_found and ev.product_verified and ev.main_buttons_on_product == 0:
+        return Outcome.BLOCKED, "add-to-cart-missing"  # a real product page with no button of any kind
+    return Outcome.INCONCLUSIVE, None
+
+
+def _unverified(ev: CheckoutEvidence) -> Unverified:
+    said = f" The site said: “{'”, “'.join(ev.site_messages[:3])}”." if ev.site_messages else ""
+    screenshot = next((s.screenshot for s in reversed(ev.journey_steps) if s.screenshot), None)
+    steps = tuple(f"{s.action} ({s.url})" for s in ev.journey_steps)
+    return Unverified("Reaching the payment step from a product, as a guest",
+                      f"{ev.stopped_because or 'the payment step was not reached'}.{said}", screenshot, steps)
+
+
 def assess(ev: CheckoutEvidence, t: CheckoutThresholds) -> CheckOutcome:
     findings: list[Finding] = []
     strengths: list[str] = []
-    if not ev.add_to_cart_found:
+    outcome, obstacle = journey_outcome(ev)
+    if outcome is Outcome.INCONCLUSIVE:
+        if ev.cart_reached and ev.costs_shown_before_checkout:
+            strengths.append("The cart shows delivery costs before checkout.")
+        note = _unverified(ev)
+        return inconclusive(note.what, note.reason, screenshot=note.screenshot, steps=note.steps, strengths=strengths)
+    if obstacle == "add-to-cart-missing":
         findings.append(make_finding(CHECK_ID, "add-to-cart-missing", FINDINGS,
-                                     f"We found no add-to-cart control on {ev.product_url or 'the product pages'}.",
-                                     page_url=ev.product_url))
-        return outcome_from_findings(findings)
-    if not ev.cart_reached:
-        key = "add-to-cart-broken" if ev.stopped_because and "did not work" in ev.stopped_because else "cart-unreachable"
-        findings.append(make_finding(CHECK_ID, key, FINDINGS, f"{ev.stopped_because}.", page_url=ev.stopped_at_url))
-        return outcome_from_findings(findings)
-    if ev.costs_shown_before_checkout is False:
+                                     f"The product page {ev.product_url} has no button of any kind in its main area.",
+                                     page_url=ev.product_url, premise="the page is a product detail page (schema.org Product)"))
+        return outcome_from_findings(findings, outcome=outcome)
+    if obstacle in ("add-to-cart-broken", "checkout-stuck"):
+        seen = "; ".join([*ev.http_errors[:2], *ev.js_errors[:2]])
+        findings.append(make_finding(CHECK_ID, obstacle, FINDINGS, f"{ev.stopped_because or 'The journey stopped'}: {seen}.",
+                                     page_url=ev.stopped_at_url))
+        return outcome_from_findings(findings, outcome=outcome)
+    if ev.cart_reached and ev.costs_shown_before_checkout is False:
         findings.append(make_finding(CHECK_ID, "costs-not-shown-before-checkout", FINDINGS,
-                                     "The cart shows no shipping cost or estimate before checkout."))
+                                     "The cart shows no shipping cost or estimate before checkout.",
+                                     premise="the cart was open with the product in it"))
     elif ev.costs_shown_before_checkout:
         strengths.append("The cart shows delivery costs before checkout.")
-    if not ev.checkout_reached:
-        findings.append(make_finding(CHECK_ID, "cart-unreachable", FINDINGS, f"{ev.stopped_because}.",
-                                     page_url=ev.stopped_at_url))
-        return outcome_from_findings(findings, strengths)
     if ev.guest_checkout == "forced_account":
         findings.append(make_finding(CHECK_ID, "forced-account", FINDINGS,
                                      "Checkout offers only " + " or ".join(o.replace("_", " ") for o in ev.account_gate)
@@ -529,22 +588,16 @@ def assess(ev: CheckoutEvidence, t: CheckoutThresholds) -> CheckOutcome:
                 measurement=Measurement("steps to payment", ev.steps_to_payment, "steps", t.max_steps_to_payment)))
         else:
             strengths.append(f"Payment is reached in {ev.steps_to_payment} steps.")
-    if ev.form_fields_total > t.max_fields or ev.form_fields_required > t.max_required_fields:
+    if ev.payment_step_reached and (ev.form_fields_total > t.max_fields or ev.form_fields_required > t.max_required_fields):
         findings.append(make_finding(
             CHECK_ID, "too-many-fields", FINDINGS,
             f"Customers face {ev.form_fields_total} form fields ({ev.form_fields_required} required) before payment.",
             measurement=Measurement("form fields", ev.form_fields_total, "fields", t.max_fields)))
-    if (ev.guest_checkout != "forced_account" and not ev.payment_step_reached and ev.stopped_because
-            and not ev.stopped_because.startswith("stopped by the purchase guard")):
-        findings.append(make_finding(CHECK_ID, "checkout-stuck", FINDINGS,
-                                     f"The journey stopped: {ev.stopped_because}.", page_url=ev.stopped_at_url))
     if ev.js_errors:
         findings.append(make_finding(CHECK_ID, "checkout-errors", FINDINGS,
-                                     f"{len(ev.js_errors)} JavaScript error(s) during the journey, e.g. “{ev.js_errors[0]}”."))
-    outcome = outcome_from_findings(findings, strengths)
-    if ev.guest_checkout != "forced_account" and not ev.payment_step_reached and not findings:
-        return CheckOutcome(Status.NOT_MEASURED, None, reason=ev.stopped_because or "the payment step was not reached")
-    return outcome
+                                     f"{len(ev.js_errors)} JavaScript exception(s) thrown by the site's code during the "
+                                     f"journey, e.g. “{ev.js_errors[0]}”."))
+    return outcome_from_findings(findings, strengths, outcome=outcome)
 
 
 CHECK = CheckSpec(id=CHECK_ID, title="Checkout journey", kind="journey", gather=gather, assess=assess,

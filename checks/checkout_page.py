@@ -56,8 +56,21 @@ READ_STEP = """
   }
   const providers = /js\\.stripe\\.com|adyen|braintree|paypal|klarna|checkout\\.com|mollie|squareup|worldpay|payments-amazon/i;
   const frames = Array.from(document.querySelectorAll('iframe')).filter(f => visible(f) && providers.test(f.src || '')).map(f => f.src.slice(0, 200));
-  const alerts = Array.from(document.querySelectorAll('[role=alert], .error, .errors, .field-error, [aria-invalid=true], .invalid-feedback'))
-    .filter(visible).map(e => (e.innerText || '').trim()).filter(Boolean).slice(0, 10);
+  // what the site tells the customer: alerts and error blocks of the common platforms (Bootstrap/Django, Magento,
+  // WooCommerce, Shopify, Shopware, PrestaShop), the texts invalid fields point to, and HTML5 validity messages
+  const alertSel = '[role=alert], [aria-live=assertive], .error, .errors, .errorlist, .error-block, .field-error, ' +
+    '.invalid-feedback, .alert-danger, .alert-error, .woocommerce-error, .message-error, .mage-error, ' +
+    '.form-error, .form__message, .product-form__error-message, .help-block.error, .notification.is-danger';
+  const alertTexts = Array.from(document.querySelectorAll(alertSel)).filter(visible).map(e => (e.innerText || '').trim());
+  for (const el of document.querySelectorAll('[aria-invalid=true]')) {
+    for (const id of ((el.getAttribute('aria-describedby') || '') + ' ' + (el.getAttribute('aria-errormessage') || '')).split(/\\s+/)) {
+      const target = id && document.getElementById(id); if (target && visible(target)) alertTexts.push((target.innerText || '').trim());
+    }
+  }
+  for (const el of document.querySelectorAll('input, select, textarea')) {
+    if (el.value && el.willValidate && !el.checkValidity() && visible(el)) alertTexts.push(el.validationMessage);
+  }
+  const alerts = Array.from(new Set(alertTexts.filter(Boolean).map(t => t.replace(/\\s+/g, ' ').slice(0, 300)))).slice(0, 10);
   const headings = Array.from(document.querySelectorAll('h1, h2, legend')).filter(visible).map(h => h.innerText.trim()).slice(0, 12);
   const main = document.querySelector('main,[role=main]') || document.body;
   return {url: location.href, title: document.title, fields, controls, frames, alerts, headings,

@@ -23,6 +23,7 @@ from auditor.findings import (
     Severity,
     Status,
     make_finding,
+    mark_likely,
     outcome_from_findings,
 )
 from auditor.journey import JourneyStep
@@ -56,6 +57,8 @@ FINDINGS = {
                  "(PwC, Experience is everything, 2018).", Dimension.TRUST, ("pwc-experience-2018",)),
         "Offer 'Reject all' next to 'Accept all', with the same prominence."),
 }
+
+FINDINGS = mark_likely(FINDINGS, "cannot-be-closed", "no-reject-option")  # inferred from absence
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from auditor.findings import (
     FindingTemplate,
     Severity,
     make_finding,
+    mark_likely,
     outcome_from_findings,
 )
 from checks.click_map import ClickMap, build_click_map
@@ -114,6 +115,8 @@ FINDINGS: dict[str, FindingTemplate] = {
                  Dimension.PRICING_FAIRNESS, ("baymard-cart-abandonment-2024", "nngroup-ecommerce-trust")),
         "State shipping costs (or 'free shipping over …') on product pages and in the cart, before checkout."),
 }
+
+FINDINGS = mark_likely(FINDINGS, "no-returns-policy", "no-shipping-info", "policy-links-not-in-footer", "no-delivery-estimate", "shipping-cost-late")  # inferred from absence
 
 
 def _find_policy(cmap: ClickMap, words: re.Pattern[str]) -> tuple[str | None, int | None, list[str]]:

@@ -128,7 +128,10 @@ class PageTiming:
     lcp_element: str | None
     transfer_bytes: int
     requests: int
-    js_errors: list[str] = field(default_factory=list)
+    js_errors: list[str] = field(default_factory=list)  # exceptions thrown by the site's code
+    # resources the audit machine could not fetch (DNS failure, outside the scope, HTTP errors): environment noise
+    # as often as the site's fault, so reported apart and never called JavaScript errors
+    failed_resources: list[str] = field(default_factory=list)
     score: int | None = None
 
 
@@ -161,7 +164,7 @@ async def gather(ctx: SiteContext) -> LoadEvidence:
             url=s.final_url, role=s.role, ttfb_ms=s.timings.ttfb_ms, fcp_ms=s.timings.fcp_ms, lcp_ms=s.timings.lcp_ms,
             cls=s.timings.cls, cls_total=s.timings.cls_total, tbt_ms=s.timings.tbt_ms, load_ms=s.timings.load_ms,
             lcp_element=s.timings.lcp_element, transfer_bytes=s.timings.transfer_bytes, requests=s.timings.requests,
-            js_errors=list(s.console_errors)[:10],
+            js_errors=list(s.exceptions)[:10], failed_resources=list(s.failed_requests)[:10],
             score=page_score({m: getattr(s.timings, m) for m in METRICS}, device),
         )
         for s in ctx.snapshots

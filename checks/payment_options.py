@@ -19,6 +19,7 @@ from auditor.findings import (
     Severity,
     Status,
     make_finding,
+    mark_likely,
     outcome_from_findings,
 )
 from auditor.structured import extract_items
@@ -113,6 +114,8 @@ FINDINGS: dict[str, FindingTemplate] = {
                  Dimension.TRUST, ("baymard-payment-security", "baymard-cart-abandonment-2024")),
         "Serve the whole site, and checkout above all, over HTTPS with a valid certificate; redirect HTTP to HTTPS."),
 }
+
+FINDINGS = mark_likely(FINDINGS, "only-cards", "none-before-checkout", "few-methods", "local-methods-missing")  # inferred from absence
 
 
 def _market(ctx: SiteContext) -> str | None:

@@ -23,10 +23,13 @@ from auditor.findings import (
     FindingTemplate,
     Measurement,
     Severity,
+    Unverified,
     make_finding,
+    mark_likely,
     outcome_from_findings,
 )
 from auditor.journey import JourneyStep
+from auditor.page_shape import page_shape
 from auditor.structured import items_of_type
 from checks.locators import find_search_input, find_search_reveal, suggestions_visible, wait_for
 from checks.page_parsing import soup
@@ -103,6 +106,7 @@ class SearchEvidence:
     autocomplete: bool | None
     pages_with_search: int = 0
     pages_checked: int = 0
+    product_source_url: str | None = None  # the verified product detail page the queries were taken from
     journey_steps: list[JourneyStep] = field(default_factory=list)
 
 
@@ -174,6 +178,8 @@ FINDINGS: dict[str, FindingTemplate] = {
                  Dimension.USABILITY, ("baymard-autocomplete-2021",)),
         "Offer query and product suggestions after two or three typed letters."),
 }
+
+FINDINGS = mark_likely(FINDINGS, "no-search", "results-not-relevant", "no-autocomplete")  # inferred from absence
 
 
 def search_template(html: str, url: str) -> tuple[str | None, bool]:
@@ -297,8 +303,11 @@ async def gather(ctx: SiteContext) -> SearchEvidence:
     if home is None:
         raise NotApplicable("the home page could not be loaded")
     products = ctx.pages_with_role("product")
-    names = [product_name_from_page(p.html, p.final_url, p.title, first_h1(p.html)) or "" for p in products]
-    product = choose_product([n for n in names if n])
+    # queries come only from verified product detail pages: a listing's title ("All products") is no product
+    verified = [p for p in products if page_shape(p.html, p.final_url, p.text).kind == "product_detail"]
+    named = {(product_name_from_page(p.html, p.final_url, p.title, first_h1(p.html)) or ""): p.final_url for p in verified}
+    product = choose_product([n for n in named if n])
+    product_source = named.get(product) if product else None
     shape = product_shape([p.final_url for p in products])
     known = [path_and_query(p.final_url) for p in products]
     template, opensearch = search_template(home.html, home.final_url)
@@ -325,7 +334,8 @@ async def gather(ctx: SiteContext) -> SearchEvidence:
         search_input_found=bool(found), search_input_selector=found["describe"] if found else None,
         visible_without_click=visible_now, reveal_control=reveal,
         input_width_chars=found["width_chars"] if found and usable else None, via=via,
-        search_url_template=template, opensearch=opensearch, product_used=product, queries=queries,
+        search_url_template=template, opensearch=opensearch, product_used=product, product_source_url=product_source,
+        queries=queries,
         autocomplete=autocomplete, pages_with_search=sum(has_search_box(p.html) for p in ctx.snapshots),
         pages_checked=len(ctx.snapshots), journey_steps=list(gp.steps),
     )
@@ -353,30 +363,44 @@ def assess(ev: SearchEvidence, t: SearchThresholds) -> CheckOutcome:
                                      f"The search field fits about {ev.input_width_chars} characters.",
                                      measurement=Measurement("field width", ev.input_width_chars, "characters",
                                                              t.min_width_chars)))
-    by_kind = {q.kind: q for q in ev.queries if q.error is None}
+    # a query's verdict needs its premise: a product name from a verified product page, and a results page
+    # whose results could be counted; anything else is the auditor's uncertainty, not the site's fault
+    premise = (f"“{ev.product_used}” is the name of the product on {ev.product_source_url} (a verified product page)"
+               if ev.product_used and ev.product_source_url else None)
+    by_kind = {q.kind: q for q in ev.queries if q.error is None and q.results_count is not None
+               and (premise is not None or q.kind == "nonsense")}
+    unverified = [Unverified(f"Search for “{q.query}” ({q.kind.replace('_', ' ')})",
+                             q.error or "the results page could not be read as a list of results", q.results_url)
+                  for q in ev.queries if q.error is not None or q.results_count is None]
+    if not premise:
+        unverified.append(Unverified("Searching for a known product by its name",
+                                     "no verified product detail page (schema.org Product, og:type product, or one buy "
+                                     "box next to a price) was found to take a product name from"))
     exact = by_kind.get("known_product")
     if exact and not exact.relevant_results:
         findings.append(make_finding(CHECK_ID, "known-product-not-found", FINDINGS,
                                      f"Searching “{exact.query}”, a product on this site, gave {exact.results_count} "
-                                     "results and none of them was that product.", page_url=exact.results_url))
+                                     "results and none of them was that product.", page_url=exact.results_url,
+                                     premise=premise))
     elif exact:
         strengths.append(f"The exact name “{exact.query}” finds the product.")
     typo = by_kind.get("misspelled")
     if typo and not typo.relevant_results:
         findings.append(make_finding(CHECK_ID, "misspelling-not-tolerated", FINDINGS,
                                      f"“{typo.query}” (a typo of “{typo.intended}”) found {typo.results_count} results, "
-                                     "none relevant.", page_url=typo.results_url))
+                                     "none relevant.", page_url=typo.results_url, premise=premise))
     kind = by_kind.get("product_type")
     if kind and not kind.relevant_results:
         findings.append(make_finding(CHECK_ID, "product-type-fails", FINDINGS,
                                      f"Searching the product type “{kind.query}” found {kind.results_count} results, "
-                                     f"none matching.", page_url=kind.results_url))
+                                     f"none matching.", page_url=kind.results_url, premise=premise))
     partial = by_kind.get("partial")
     if partial and not partial.relevant_results:
         key = "results-not-relevant" if partial.results_count else "partial-name-fails"
         findings.append(make_finding(CHECK_ID, key, FINDINGS,
                                      f"Searching “{partial.query}” (part of “{partial.intended}”) found "
-                                     f"{partial.results_count} results, none relevant.", page_url=partial.results_url))
+                                     f"{partial.results_count} results, none relevant.", page_url=partial.results_url,
+                                     premise=premise))
     nonsense = by_kind.get("nonsense")
     if nonsense and nonsense.results_count == 0:
         if nonsense.zero_results_help is False:
@@ -398,7 +422,7 @@ def assess(ev: SearchEvidence, t: SearchThresholds) -> CheckOutcome:
                                      "Typing the first letters of a product name showed no suggestions."))
     elif ev.autocomplete:
         strengths.append("Suggestions appear while typing.")
-    return outcome_from_findings(findings, strengths)
+    return outcome_from_findings(findings, strengths, unverified=unverified)
 
 
 CHECK = CheckSpec(id=CHECK_ID, title="Site search", kind="journey", gather=gather, assess=assess,

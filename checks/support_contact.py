@@ -18,6 +18,7 @@ from auditor.findings import (
     Measurement,
     Severity,
     make_finding,
+    mark_likely,
     outcome_from_findings,
 )
 from auditor.snapshot import PageSnapshot
@@ -135,6 +136,8 @@ FINDINGS: dict[str, FindingTemplate] = {
                  Dimension.CUSTOMER_SERVICE, ("forrester-websites-support-2012",)),
         "Fix the contact page so it loads (HTTP 200) and test it in monitoring."),
 }
+
+FINDINGS = mark_likely(FINDINGS, "no-contact-channel", "form-only", "no-contact-link-header", "no-contact-link-footer")  # inferred from absence
 
 
 def detect_chat(page: PageSnapshot, doc: BeautifulSoup) -> str | None:

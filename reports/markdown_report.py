@@ -34,7 +34,13 @@ def render_markdown(doc: dict[str, Any]) -> str:
         findings = sorted((f for c in site.get("checks", []) for f in c["findings"]),
                           key=lambda f: SEVERITY_ORDER.get(f["severity"], 9))
         if findings:
-            lines += ["", "| Severity | Finding | Page |", "|---|---|---|"]
+            lines += ["", "| Severity | Confidence | Finding | Page |", "|---|---|---|---|"]
             for f in findings[:25]:
-                lines.append(f"| {f['severity']} | {_cell(f['title'])} (`{f['code']}`) | {_cell(f.get('page_url') or '')} |")
+                lines.append(f"| {f['severity']} | {f.get('confidence') or 'confirmed'} | {_cell(f['title'])} (`{f['code']}`) "
+                             f"| {_cell(f.get('page_url') or '')} |")
+        unverified = [(c, u) for c in site.get("checks", []) for u in c.get("unverified") or []]
+        if unverified:
+            lines += ["", "### Could not be verified: check by hand", ""]
+            for c, u in unverified[:20]:
+                lines.append(f"- **{_cell(u['what'])}** ({c['id']}): {_cell(u['reason'])}")
     return "\n".join(lines) + "\n"

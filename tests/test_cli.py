@@ -87,7 +87,7 @@ def test_demo_writes_every_report_and_places_no_order(tmp_path: Path) -> None:
     for name in ("report.html", "report.json", "junit.xml", "summary.md"):
         assert (out / name).is_file(), name
     doc = json.loads((out / "report.json").read_text())
-    assert doc["schema_version"] == "1" and doc["gate"]["passed"] is True
+    assert doc["schema_version"] == "2" and doc["gate"]["passed"] is True
     assert doc["sites"][0]["crawl"]["pages_visited"] == 8
     assert "report written to" in proc.stderr
     html = (out / "report.html").read_text()

@@ -25,7 +25,7 @@ def url_only_search_site() -> App:
     def item(r: Request) -> Response:
         name = NAMES.get(r.params["slug"], "?")
         return Response(f"<!doctype html><html><head><title>{name}</title></head><body><main><h1>{name}</h1>"
-                        f"<button>Add to cart</button></main></body></html>")
+                        f"<p class='price'>€24.00</p><button>Add to cart</button></main></body></html>")
 
     def find(r: Request) -> Response:
         term = r.arg("term").lower()

@@ -3,7 +3,7 @@ from dataclasses import replace
 import pytest
 
 from auditor.config import CheckoutConfig
-from auditor.findings import Status
+from auditor.findings import Confidence, Outcome, Status
 from checks.checkout_fields import classify, plan_value
 from checks.checkout_journey import CheckoutEvidence, CheckoutThresholds, assess
 from checks.checkout_page import StepRecord, StepView
@@ -26,36 +26,78 @@ def test_smooth_checkout_passes() -> None:
     assert out.status is Status.PASSED and not out.findings and len(out.strengths) == 3
 
 
+NOT_REACHED = {"payment_step_reached": False, "steps_to_payment": None}
+
+
 @pytest.mark.parametrize(("change", "expected"), [
-    ({"add_to_cart_found": False, "cart_reached": False}, {"add-to-cart-missing"}),
-    ({"cart_reached": False, "stopped_because": "adding to the cart did not work"}, {"add-to-cart-broken"}),
-    ({"cart_reached": False, "stopped_because": "no cart page or drawer could be found"}, {"cart-unreachable"}),
-    ({"checkout_reached": False, "stopped_because": "the cart has no checkout button"}, {"cart-unreachable"}),
-    ({"guest_checkout": "forced_account", "payment_step_reached": False, "steps_to_payment": None,
-      "email_confirmation_required": False}, {"forced-account"}),
-    ({"guest_checkout": "forced_account", "payment_step_reached": False, "steps_to_payment": None,
-      "email_confirmation_required": True}, {"forced-account", "email-confirmation-required"}),
+    ({**NOT_REACHED, "guest_checkout": "forced_account", "email_confirmation_required": False}, {"forced-account"}),
+    ({**NOT_REACHED, "guest_checkout": "forced_account", "email_confirmation_required": True},
+     {"forced-account", "email-confirmation-required"}),
     ({"guest_first": False}, {"guest-not-prominent"}),
     ({"steps_to_payment": 6}, {"too-many-steps"}),
     ({"steps_to_payment": 5}, set()),
     ({"form_fields_total": 13}, {"too-many-fields"}),
     ({"form_fields_required": 11}, {"too-many-fields"}),
     ({"costs_shown_before_checkout": False}, {"costs-not-shown-before-checkout"}),
-    ({"payment_step_reached": False, "steps_to_payment": None, "stopped_because": "could not get past this step"},
-     {"checkout-stuck"}),
-    ({"payment_step_reached": False, "steps_to_payment": None,
-      "stopped_because": "stopped by the purchase guard: refused"}, set()),
     ({"js_errors": ["TypeError: x is undefined"]}, {"checkout-errors"}),
+    # blocked by the site, with what a person would also see
+    ({**NOT_REACHED, "cart_reached": False, "http_errors": ["HTTP 500 https://s.example/cart/add"],
+      "stopped_because": "adding to the cart did not work"}, {"add-to-cart-broken"}),
+    ({**NOT_REACHED, "cart_reached": False, "js_errors": ["TypeError: cart is null"],
+      "stopped_because": "adding to the cart did not work"}, {"add-to-cart-broken"}),
+    ({**NOT_REACHED, "http_errors": ["HTTP 502 https://s.example/checkout/address"],
+      "stopped_because": "could not get past this step"}, {"checkout-stuck"}),
+    ({**NOT_REACHED, "add_to_cart_found": False, "cart_reached": False, "product_verified": True,
+      "main_buttons_on_product": 0}, {"add-to-cart-missing"}),
 ])
-def test_each_checkout_problem_has_its_finding(change: dict, expected: set[str]) -> None:
+def test_each_checkout_problem_the_site_causes_has_its_finding(change: dict, expected: set[str]) -> None:
     assert codes(replace(GOOD, **change)) == expected
 
 
-def test_unfinished_journey_without_findings_is_not_measured() -> None:
-    ev = replace(GOOD, payment_step_reached=False, steps_to_payment=None, costs_shown_before_checkout=None,
-                 stopped_because="stopped by the purchase guard: refused", guest_first=None, guest_checkout="offered")
-    out = assess(ev, CheckoutThresholds())
-    assert out.status is Status.NOT_MEASURED and "purchase guard" in (out.reason or "")
+# What the auditor could not do is never written up as the site's fault (issue: findings a client can trust).
+@pytest.mark.parametrize("change", [
+    pytest.param({"add_to_cart_found": False, "cart_reached": False, "checkout_reached": False},
+                 id="add-to-cart-not-recognised"),
+    pytest.param({"add_to_cart_found": False, "cart_reached": False, "product_verified": False, "main_buttons_on_product": 0},
+                 id="a-listing-taken-for-a-product"),
+    pytest.param({"add_to_cart_found": False, "cart_reached": False, "product_verified": True, "main_buttons_on_product": 3},
+                 id="buttons-in-an-unknown-language"),
+    pytest.param({"cart_reached": False, "checkout_reached": False, "site_messages": ["Please select a size"],
+                  "stopped_because": "adding to the cart did not work"}, id="site-asked-for-a-variant"),
+    pytest.param({"cart_reached": False, "checkout_reached": False, "js_errors": ["TypeError"],
+                  "site_messages": ["Please select a size"], "stopped_because": "adding to the cart did not work"},
+                 id="variant-message-with-an-error"),
+    pytest.param({"cart_reached": False, "checkout_reached": False, "stopped_because": "no cart page or drawer could be found"},
+                 id="cart-not-found"),
+    pytest.param({"checkout_reached": False, "stopped_because": "the cart has no checkout button"},
+                 id="view-cart-only-mini-cart"),
+    pytest.param({"stopped_because": "could not get past this step: The postcode 1011 AB is not valid for United Kingdom",
+                  "site_messages": ["The postcode 1011 AB is not valid for United Kingdom"]}, id="site-rejected-our-data"),
+    pytest.param({"stopped_because": "no button to continue from this step"}, id="no-continue-recognised"),
+    pytest.param({"stopped_because": "stopped by the purchase guard: refused"}, id="purchase-guard"),
+    pytest.param({"stopped_because": "the browser failed: Target closed"}, id="browser-failed"),
+    pytest.param({"costs_shown_before_checkout": False, "form_fields_total": 30, "stopped_because": "more than 8 steps"},
+                 id="partial-walk-with-findings-that-would-rest-on-it"),
+])
+def test_a_journey_the_auditor_could_not_finish_is_inconclusive_not_a_finding(change: dict) -> None:
+    out = assess(replace(GOOD, **{**NOT_REACHED, **change}), CheckoutThresholds())
+    assert out.outcome is Outcome.INCONCLUSIVE
+    assert out.findings == [] and out.status is Status.NOT_MEASURED
+    assert out.unverified and out.unverified[0].reason
+    if change.get("site_messages"):
+        assert change["site_messages"][0] in out.unverified[0].reason, "what the site said is passed on"
+
+
+def test_reaching_payment_is_reached_and_a_forced_account_is_blocked() -> None:
+    assert assess(GOOD, CheckoutThresholds()).outcome is Outcome.REACHED
+    forced = replace(GOOD, **NOT_REACHED, guest_checkout="forced_account")
+    out = assess(forced, CheckoutThresholds())
+    assert out.outcome is Outcome.BLOCKED and out.findings[0].confidence is Confidence.CONFIRMED
+
+
+def test_absence_findings_are_likely_and_name_their_premise() -> None:
+    finding = assess(replace(GOOD, costs_shown_before_checkout=False), CheckoutThresholds()).findings[0]
+    assert finding.confidence is Confidence.LIKELY and finding.premise
 
 
 @pytest.mark.parametrize(("field", "kind"), [

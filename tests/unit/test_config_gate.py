@@ -139,3 +139,28 @@ def test_a_key_with_a_newline_still_gives_a_one_line_error() -> None:
     with pytest.raises(ConfigError) as err:
         build_config({"crawl": {"max\npages": 3}}, "cxaudit.toml", {})
     assert "\n" not in err.value.message and "max\\npages: unknown key" in err.value.message
+
+
+def _with_confidence(confidence: str) -> dict:
+    doc = doc_with("high")
+    doc["sites"][0]["checks"][0]["findings"][0]["confidence"] = confidence
+    return doc
+
+
+def test_the_gate_counts_confirmed_findings_and_likely_ones_only_when_asked() -> None:
+    cfg = build_config({"gate": {"fail_on": "high"}}, "f", {})
+    assert not evaluate_gate(_with_confidence("confirmed"), cfg.gate)["passed"]
+    assert evaluate_gate(_with_confidence("likely"), cfg.gate)["passed"], "inferred from absence: not a failed build"
+    strict = build_config({"gate": {"fail_on": "high", "count_likely": True}}, "f", {})
+    assert not evaluate_gate(_with_confidence("likely"), strict.gate)["passed"]
+
+
+def test_an_inconclusive_check_never_fails_a_gate_rule_but_says_it_was_not_evaluated() -> None:
+    cfg = build_config({"gate": {"checkout": {"steps_to_payment": {"max": 4}}}}, "f", {})
+    doc = doc_with("low", {}, status="not_measured")
+    doc["sites"][0]["checks"][0].update(outcome="inconclusive", reason="the site asked for a size we could not choose",
+                                        findings=[])
+    verdict = evaluate_gate(doc, cfg.gate)
+    assert verdict["passed"]
+    rule = next(r for r in verdict["rules"] if r["rule"] == "checkout-journey.steps_to_payment")
+    assert rule["passed"] and "size we could not choose" in rule["skipped"]

@@ -32,7 +32,7 @@ def q(kind: str, count: int | None = 3, relevant: int | None = 2, ms: int | None
 GOOD = SearchEvidence(
     search_input_found=True, search_input_selector="input#q", visible_without_click=True, reveal_control=None,
     input_width_chars=30, via="input", search_url_template=None, opensearch=False, product_used="Copper Kettle",
-    queries=[q("known_product"), q("product_type"), q("misspelled"), q("partial"), q("nonsense", 0, 0, help_=True)],
+    product_source_url="https://s.example/products/copper-kettle", queries=[q("known_product"), q("product_type"), q("misspelled"), q("partial"), q("nonsense", 0, 0, help_=True)],
     autocomplete=True)
 
 
@@ -124,3 +124,27 @@ def test_templates_and_product_shapes() -> None:
     assert fill_template("https://s.example/find?term={search_term_string}", "red widget") == "https://s.example/find?term=red%20widget"
     assert product_shape(["https://s.example/product/a", "https://s.example/p/b", "https://s.example/solo"]) == "^/(p|product)/"
     assert product_shape([]) == ""
+
+
+# Premises checked before conclusions: the auditor's guesses never become the site's failures.
+@pytest.mark.parametrize("ev", [
+    pytest.param(replace(GOOD, product_source_url=None), id="name-not-from-a-verified-product-page"),
+    pytest.param(replace(GOOD, product_used="All products", product_source_url=None), id="a-listing-title"),
+])
+def test_search_findings_need_a_name_from_a_verified_product_page(ev: SearchEvidence) -> None:
+    failing = replace(ev, queries=[replace(x, relevant_results=0) for x in ev.queries])
+    out = assess(failing, SearchThresholds())
+    assert not {f.code for f in out.findings} & {"site-search/known-product-not-found", "site-search/product-type-fails",
+                                                  "site-search/partial-name-fails", "site-search/misspelling-not-tolerated"}
+    assert any("verified product" in u.reason for u in out.unverified)
+
+
+def test_a_results_page_that_could_not_be_read_is_unverified_not_a_miss() -> None:
+    out = assess(with_query("known_product", results_count=None, relevant_results=None), SearchThresholds())
+    assert "site-search/known-product-not-found" not in {f.code for f in out.findings}
+    assert any("known_product query" in u.what for u in out.unverified)
+
+
+def test_query_findings_state_their_premise() -> None:
+    finding = assess(with_query("known_product", relevant_results=0), SearchThresholds()).findings[0]
+    assert finding.premise and "copper-kettle" in finding.premise

@@ -1,0 +1,51 @@
+"""Product detail or product listing, read from the page's content rather than its URL.
+
+Real platforms put listings at "/" or under `/catalogue/`, and their product cards each carry an
+"Add to basket" button; a URL or one button word cannot tell such a listing from a product. A product
+detail page declares one product (one schema.org Product, `og:type` product) or shows one buy box next to
+an h1 and a price; a listing repeats cards, each with a link, a price and often its own button."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.structured import extract_items, type_names
+
+ADD_TO_CART = re.compile(
+    r"add (it )?to (cart|bag|basket|trolley)|\badd\b.{0,20}\b(cart|bag|basket)\b|in den warenkorb|ajouter au panier|"
+    r"in (de )?winkelwagen|añadir al carrito|aggiungi al carrello|adicionar ao carrinho|lägg i varukorgen|"
+    r"do koszyka|lägg i kundvagn|læg i kurv|legg i handlekurv", re.I)
+PRICE = re.compile(r"(?:[$€£¥]|\b(?:EUR|USD|GBP|CHF|SEK|DKK|NOK|PLN|zł|kr)\b)\s?\d[\d.,\s]*\d|\d[\d.,]*\s?(?:€|EUR|zł|kr)\b")
+OG_PRODUCT = re.compile(r"<meta[^>]+property=[\"']og:type[\"'][^>]+content=[\"'](?:og:)?product\b", re.I)
+
+
+@dataclass(frozen=True)
+class PageShape:
+    kind: str  # product_detail | product_listing | unknown
+    products_declared: int
+    buy_buttons: int
+    prices: int
+    why: str
+
+
+def page_shape(html: str, url: str, text: str) -> PageShape:
+    """Counts what a customer would see: declared products, buy buttons, prices."""
+    declared = 0
+    listing_types = False
+    for item in extract_items(html, url):
+        names = type_names(item)
+        declared += 1 if names & {"Product", "ProductGroup"} else 0
+        listing_types = listing_types or bool(names & {"ItemList", "CollectionPage", "OfferCatalog", "SearchResultsPage"})
+    buttons = len(ADD_TO_CART.findall(text[:20000]))
+    prices = len(PRICE.findall(text[:20000]))
+    if declared >= 2 or (declared == 0 and buttons >= 2) or (listing_types and declared != 1):
+        return PageShape("product_listing", declared, buttons, prices,
+                         f"{declared} products declared, {buttons} buy buttons: repeated product cards")
+    if declared == 1 and not listing_types:
+        return PageShape("product_detail", declared, buttons, prices, "one schema.org Product on the page")
+    if OG_PRODUCT.search(html[:200_000]):
+        return PageShape("product_detail", declared, buttons, prices, "og:type product")
+    if buttons == 1 and prices >= 1:
+        return PageShape("product_detail", declared, buttons, prices, "one buy button next to a price")
+    return PageShape("unknown", declared, buttons, prices, "no product declared and no single buy box")
