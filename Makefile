@@ -6,7 +6,7 @@ URL    ?=
 OUT    ?= cxaudit-report
 STAMP  := $(VENV)/.setup-stamp
 
-.PHONY: setup browser audit test lint bench bench-lighthouse report-screenshot clean
+.PHONY: setup browser audit test lint bench bench-lighthouse report-screenshot accuracy clean
 
 setup: $(STAMP) browser
 
@@ -45,12 +45,12 @@ else
 endif
 
 test: setup
-	$(BIN)/ruff check auditor checks reports tests benchmarks
+	$(BIN)/ruff check auditor checks reports tests benchmarks accuracy
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: setup
-	$(BIN)/ruff check auditor checks reports tests benchmarks
+	$(BIN)/ruff check auditor checks reports tests benchmarks accuracy
 	$(BIN)/mypy
 
 # A full audit against the bare cost of loading the same pages, at concurrency 1 and 4, with peak memory.
@@ -66,6 +66,13 @@ report-screenshot: setup
 # cxaudit's FCP/LCP/CLS next to the Lighthouse CLI's on the same local pages (installs lighthouse with npm)
 bench-lighthouse: setup
 	$(BIN)/python benchmarks/lighthouse_compare.py --runs 3
+
+# Real open-source storefronts (installed into ~/.cache/cxaudit-accuracy, outside the repo), audited and scored
+# against hand-recorded truth in accuracy/platforms/*/truth.toml; writes accuracy/results.md. Not part of `make test`.
+# One platform: make accuracy ACCURACY_ARGS="--platforms oscar"
+ACCURACY_ARGS ?=
+accuracy: setup
+	$(BIN)/python -m accuracy $(ACCURACY_ARGS)
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

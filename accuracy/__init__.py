@@ -1,0 +1,1 @@
+"""The accuracy harness: real open-source storefronts, audited and scored against hand-recorded truth."""

@@ -1,0 +1,55 @@
+"""What every real storefront in the accuracy harness provides: install, start, count orders.
+
+A platform is a small class; the harness owns the process (its own process group, stopped with the
+whole group) and the scoring. Installs go into a cache folder outside the repo, pinned, idempotent.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def cache_root() -> Path:
+    """Heavy installs live outside the repo so a clean clone stays small and `git status` stays clean."""
+    return Path(os.environ.get("CXAUDIT_ACCURACY_CACHE", Path.home() / ".cache" / "cxaudit-accuracy"))
+
+
+@dataclass(frozen=True)
+class ServerCommand:
+    argv: list[str]
+    cwd: Path
+    env: dict[str, str] = field(default_factory=dict)
+
+
+class Platform:
+    """Subclass per platform. `name` is also the folder under accuracy/platforms/ holding truth.toml."""
+
+    name: str = ""
+    ecosystem: str = ""          # "python" | "node"
+    architecture: str = ""       # one line: what this platform exercises (server-rendered forms, AJAX cart, ...)
+    version: str = ""            # the pinned version installed
+    start_path: str = "/"        # where the audit starts
+    ready_timeout_s: float = 120.0
+
+    def home(self) -> Path:
+        return cache_root() / self.name
+
+    def install(self) -> None:
+        """Install the pinned platform into self.home() and create its demo catalogue; idempotent
+        (a second call on a ready cache does nothing slow). Raise RuntimeError with one line on failure."""
+        raise NotImplementedError
+
+    def server(self, port: int) -> ServerCommand:
+        """The command that serves the storefront on 127.0.0.1:port in the foreground."""
+        raise NotImplementedError
+
+    def count_orders(self) -> int:
+        """Orders in the platform's own database (read directly: SQL, the ORM, or its files)."""
+        raise NotImplementedError
+
+    def services(self) -> list[ServerCommand]:
+        """Extra foreground processes the platform needs besides its web server (e.g. a private PostgreSQL
+        on a unix socket in the cache). Started before server(), stopped after it."""
+        return []

@@ -1,0 +1,60 @@
+"""The accuracy harness's scoring: facts read from report.json against hand-recorded truth."""
+
+import pytest
+
+from accuracy.facts import READERS, score
+
+
+def doc(**evidence: dict) -> dict:
+    return {"sites": [{"checks": [{"id": cid, "evidence": ev, "findings": [], "unverified": []}
+                                  for cid, ev in evidence.items()]}]}
+
+
+SEARCH = {"search_input_found": True, "visible_without_click": True,
+          "queries": [{"kind": "known_product", "results_count": 1, "relevant_results": 1}]}
+CHECKOUT = {"add_to_cart_found": True, "cart_reached": True, "checkout_reached": True, "payment_step_reached": True,
+            "guest_checkout": "offered", "steps_to_payment": 3, "form_fields_required": 6}
+CONTACT = {"channels": [{"type": "phone"}, {"type": "email"}, {"type": "email"}], "min_clicks_to_contact": 1,
+           "contact_link_in_header": False, "contact_link_in_footer": True}
+DELIVERY = {"shipping_info_url": "http://s/delivery/", "returns_policy_url": None}
+PAYMENT = {"payment_step_reached": True, "payment_step_methods": ["cash_on_delivery"], "shown_before_checkout": []}
+FULL = doc(**{"site-search": SEARCH, "checkout-journey": CHECKOUT, "support-contact": CONTACT,
+              "delivery-returns": DELIVERY, "payment-options": PAYMENT})
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("search.box_found", True), ("search.known_product_found", True), ("checkout.steps_to_payment", 3),
+    ("checkout.guest_checkout", "offered"), ("contact.channels", ["email", "phone"]), ("contact.link_in_header", False),
+    ("delivery.shipping_info_found", True), ("delivery.returns_policy_found", False),
+    ("payment.methods_at_checkout", ["cash_on_delivery"]), ("payment.methods_before_checkout", []),
+])
+def test_each_fact_is_read_from_its_evidence(key: str, value: object) -> None:
+    assert READERS[key](FULL["sites"][0]) == value
+
+
+def test_a_fact_from_a_check_that_was_not_measured_is_unknown_and_counts_as_not_right() -> None:
+    result = score(doc(), {"fact": [{"key": "checkout.steps_to_payment", "value": 3}]})
+    assert result.facts[0].reported is None and result.right == 0
+
+
+def test_an_unread_results_page_is_not_a_known_product_miss() -> None:
+    unread = doc(**{"site-search": {**SEARCH, "queries": [{"kind": "known_product", "results_count": None}]}})
+    assert READERS["search.known_product_found"](unread["sites"][0]) is None
+
+
+def test_severe_findings_judged_wrong_or_never_judged_are_counted_as_false() -> None:
+    report = doc(**{"checkout-journey": CHECKOUT})
+    report["sites"][0]["checks"][0]["findings"] = [
+        {"code": "a/judged-right", "severity": "high"}, {"code": "a/judged-wrong", "severity": "critical"},
+        {"code": "a/unjudged", "severity": "high"}, {"code": "a/low-wrong", "severity": "low"}]
+    truth = {"fact": [{"key": "checkout.steps_to_payment", "value": 3}],
+             "finding": [{"code": "a/judged-right", "verdict": "right"}, {"code": "a/judged-wrong", "verdict": "wrong"},
+                         {"code": "a/low-wrong", "verdict": "wrong"}]}
+    result = score(report, truth)
+    assert result.right == 1
+    assert sorted(f.code for f in result.false_severe) == ["a/judged-wrong", "a/unjudged"]
+
+
+def test_an_unknown_fact_key_in_a_truth_file_is_an_error() -> None:
+    with pytest.raises(ValueError, match="unknown fact key"):
+        score(FULL, {"fact": [{"key": "checkout.stepz", "value": 1}]})
