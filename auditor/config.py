@@ -142,10 +142,11 @@ class CheckoutConfig(Strict):
     enabled: bool = True
     name: str = "Test Customer"
     email: str = "cxaudit-test@example.invalid"
-    phone: str = "+44 20 7946 0000"
+    # phone, city and postcode default to the test customer's, valid for the checkout's country (journeys/customer.py)
+    phone: str | None = None
     street: str = "1 Test Street"
-    city: str = "Testville"
-    postcode: str = "1011 AB"
+    city: str | None = None
+    postcode: str | None = None
     country: str | None = None
 
 

@@ -17,9 +17,14 @@ class JourneyStep:
     url: str
     ms: int
     screenshot: str | None = None
+    # how the journey chose this action: each candidate with why it ranked and what came of it
+    # (result: chosen | no_change | refused | failed | skipped), and what the site said after it
+    candidates: tuple[dict[str, str], ...] = ()
+    messages: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"action": self.action, "url": self.url, "ms": self.ms, "screenshot": self.screenshot}
+        return {"action": self.action, "url": self.url, "ms": self.ms, "screenshot": self.screenshot,
+                "candidates": list(self.candidates), "messages": list(self.messages)}
 
 
 class Attachments:

@@ -4,9 +4,9 @@ import pytest
 
 from auditor.config import CheckoutConfig
 from auditor.findings import Confidence, Outcome, Status
-from checks.checkout_fields import classify, plan_value
+from auditor.journeys.fields import classify, plan_value
+from auditor.journeys.page import StepRecord, StepView
 from checks.checkout_journey import CheckoutEvidence, CheckoutThresholds, assess
-from checks.checkout_page import StepRecord, StepView
 
 STEPS = [StepRecord(i + 1, f"https://s.example/checkout/{i}", "page", t, f, r, 0, False, False)
          for i, (t, f, r) in enumerate([("Account", 0, 0), ("Address", 8, 6), ("Delivery", 1, 0), ("Payment", 5, 0)])]

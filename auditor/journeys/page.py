@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from auditor.browser.purchase import is_purchase_control
-from checks.checkout_fields import classify
-from checks.payment_detect import TEXT_METHODS
+from auditor.journeys.fields import classify
 
 READ_STEP = """
 () => {
@@ -23,6 +23,23 @@ READ_STEP = """
     if (el.labels && el.labels.length) return el.labels[0].innerText.trim();
     const wrap = el.closest('label'); if (wrap) return wrap.innerText.trim();
     return el.getAttribute('aria-label') || '';
+  };
+  // a "required" note next to the field (Mezzanine/Cartridge's help-block, Bootstrap forms) marks it too
+  const requiredNote = el => { const box = el.closest('.form-group, .control-group, .form-row, p, li') || el.parentElement;
+    return !!box && Array.from(box.querySelectorAll('.help-block, .helptext, .help-text, small'))
+      .some(n => /^\\s*(required|pflichtfeld|obligatoire|verplicht|obligatorio|obbligatorio)\\b/i.test(n.innerText || '')); };
+  const overlaySel = '[role=dialog], [aria-modal=true], dialog, .drawer, .cart-drawer, .mini-cart, .minicart, ' +
+    '.widget_shopping_cart, .offcanvas, .off-canvas, .dropdown-menu, [class*=drawer], [class*=minicart], [class*=mini-cart], ' +
+    '[class*=cart-popup], [class*=cart-flyout]';
+  const productInput = /^(id|product|product_id|productid|variant|variant_id|add-to-cart|add_cart|sku|item|item_id|child_id|quantity|qty)$/i;
+  // the page's own header and footer: a <footer> closing a form or an article (PrestaShop's step forms) is not one
+  const sectioning = 'article, section, form, aside, [role=dialog], dialog';
+  const pageRegion = el => {
+    const h = el.closest('header, [role=banner]');
+    if (h && (h.getAttribute('role') === 'banner' || !h.parentElement || !h.parentElement.closest(sectioning))) return 'header';
+    const f = el.closest('footer, [role=contentinfo]');
+    if (f && (f.getAttribute('role') === 'contentinfo' || !f.parentElement || !f.parentElement.closest(sectioning))) return 'footer';
+    return 'main';
   };
   const fields = []; let i = 0;
   for (const el of document.querySelectorAll('input, select, textarea')) {
@@ -36,6 +53,7 @@ READ_STEP = """
       autocomplete: el.getAttribute('autocomplete') || '', placeholder: el.getAttribute('placeholder') || '',
       label: labelOf(el).slice(0, 120),
       required: el.required || el.getAttribute('aria-required') === 'true' || /\\*\\s*$/.test(labelOf(el)) ||
+                requiredNote(el) ||
                 !!el.closest('.validate-required, .is-required, .required-field') ||
                 !!(el.labels && el.labels[0] && el.labels[0].querySelector('abbr.required, .required')),
       value: el.value || '', checked: !!el.checked,
@@ -52,7 +70,13 @@ READ_STEP = """
       aria: el.getAttribute('aria-label') || '', id: el.id || '', name: el.getAttribute('name') || '',
       disabled: !!el.disabled || el.getAttribute('aria-disabled') === 'true', type: (el.getAttribute('type') || '').toLowerCase(),
       formaction: el.getAttribute('formaction') || (form ? (form.getAttribute('action') || '') : ''),
-      region: el.closest('header,[role=banner]') ? 'header' : el.closest('footer,[role=contentinfo]') ? 'footer' : 'main'});
+      cls: String(el.className || '').slice(0, 160), form_id: form ? (form.id || form.getAttribute('name') || '') : '',
+      form_cls: form ? String(form.className || '').slice(0, 160) : '',
+      form_product: !!form && Array.from(form.elements || []).some(x => productInput.test(x.name || '')),
+      overlay: !!el.closest(overlaySel) && !el.closest('nav ul.menu, .mega-menu'),
+      pressed: el.getAttribute('aria-pressed') || el.getAttribute('aria-checked') || '',
+      badge: (() => { const m = (el.innerText || '').match(/\\b(\\d{1,3})\\b/); return m ? Number(m[1]) : null; })(),
+      region: pageRegion(el)});
   }
   const providers = /js\\.stripe\\.com|adyen|braintree|paypal|klarna|checkout\\.com|mollie|squareup|worldpay|payments-amazon/i;
   const frames = Array.from(document.querySelectorAll('iframe')).filter(f => visible(f) && providers.test(f.src || '')).map(f => f.src.slice(0, 200));
@@ -68,6 +92,7 @@ READ_STEP = """
     }
   }
   for (const el of document.querySelectorAll('input, select, textarea')) {
+    if (['radio', 'checkbox'].includes((el.type || '').toLowerCase())) continue;  // their value is not what was typed
     if (el.value && el.willValidate && !el.checkValidity() && visible(el)) alertTexts.push(el.validationMessage);
   }
   const alerts = Array.from(new Set(alertTexts.filter(Boolean).map(t => t.replace(/\\s+/g, ' ').slice(0, 300)))).slice(0, 10);
@@ -140,6 +165,9 @@ class StepView:
             return "offers a choice of payment methods"
         if self.purchase_controls():
             return f"shows a final purchase control (“{self.purchase_controls()[0]['text'][:40]}”)"
+        path = urlsplit(self.url).path
+        if PAYMENT_STEP_WORDS.search(path) and any(PAYMENT_STEP_WORDS.search(h) for h in [*self.headings[:3], self.title]):
+            return "is the checkout's payment step by its address and heading"
         return None
 
     def account_gate(self) -> dict[str, Any] | None:
@@ -149,6 +177,9 @@ class StepView:
             return None
         main = [c for c in self.controls if c["region"] == "main" and not c["disabled"]]
         guest = next((c for c in main if GUEST_WORDS.search(c["text"])), None)
+        if guest is None:  # Oscar's gateway: "I am a new customer and want to checkout as a guest" is a radio
+            guest = next(({**f, "radio": True} for f in self.fields if f["type"] == "radio" and GUEST_WORDS.search(f["label"])),
+                         None)
         sign_in = next((c for c in main if SIGN_IN_WORDS.search(c["text"])), None)
         register = next((c for c in main if REGISTER_WORDS.search(c["text"])), None)
         has_password = any(f["type"] == "password" for f in self.fields)
@@ -182,6 +213,15 @@ class StepView:
         return submits[-1] if submits else None
 
 
+    def cart_count(self) -> int | None:
+        """The item count the header's cart link shows, when it shows one."""
+        for c in self.controls:
+            if c["region"] == "header" and c.get("badge") is not None and (
+                    CART_WORDS.search(f"{c['text']} {c['aria']} {c.get('cls', '')}") or re.search(r"/(cart|basket|bag)\b", c["href"])):
+                return int(c["badge"])
+        return None
+
+
 def field_key(f: dict[str, Any]) -> str:
     return f"{f['tag']}:{f['name'] or f['id']}"
 
@@ -189,6 +229,8 @@ def field_key(f: dict[str, Any]) -> str:
 def _names_method(text: str) -> bool:
     if re.search(r"credit|debit|card|kaart|karte|carte|tarjeta", text or "", re.I):
         return True
+    from checks.payment_detect import TEXT_METHODS  # here, not at import: checks/ imports the journey engine
+
     return any(p.search(text or "") for p in TEXT_METHODS.values())
 
 

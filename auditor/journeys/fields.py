@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor.config import CheckoutConfig
+from auditor.journeys.customer import TestCustomer, customer_for
 
 # (kind, pattern over "autocomplete name id label placeholder"); the first match wins, so specific before general
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
@@ -53,16 +54,20 @@ def classify(field: dict[str, Any]) -> str:
     return "other"
 
 
-def plan_value(field: dict[str, Any], data: CheckoutConfig) -> FieldPlan:
+def plan_value(field: dict[str, Any], data: CheckoutConfig, customer: TestCustomer | None = None) -> FieldPlan:
+    """The value for one field: the configured test data where the user set it, else the coherent test customer
+    (postcode, phone and region valid for the customer's country)."""
     kind = classify(field)
     if kind in SKIPPED_KINDS:
         return FieldPlan(kind, None)
     if field.get("tag") == "select" or field.get("type") in ("checkbox", "radio"):
         return FieldPlan(kind, None)  # chosen by the journey from the options on the page
+    who = customer or customer_for(data.country, "market" if data.country else "default")
     first, _, last = data.name.partition(" ")
-    values = {"email": data.email, "phone": data.phone, "first_name": first, "last_name": last or "Customer",
-              "full_name": data.name, "street": data.street, "city": data.city, "postcode": data.postcode,
-              "state": data.city, "country": data.country or ""}
+    values = {"email": data.email, "phone": data.phone or who.phone, "first_name": first, "last_name": last or "Customer",
+              "full_name": data.name, "street": data.street, "city": data.city or who.city,
+              "postcode": data.postcode or who.postcode, "state": who.region_name or who.city,
+              "country": who.country_name}
     if kind in values:
         return FieldPlan(kind, values[kind] or None)
     if field.get("required"):

@@ -1,0 +1,501 @@
+"""The walk from a product to the payment step, as a careful guest customer goes, never buying.
+
+Observe (read the page: fields, controls, messages, the header's cart count), act (the best-ranked candidate,
+then the next when it changes nothing), verify (did the cart count rise, the page move on, new fields open?),
+recover (read what the site said, answer it: choose the missing option, correct the named field; bounded).
+Every step records the candidates it tried and why each was left, and every message the site showed.
+Every action goes through the guarded page, which refuses final purchase controls, card fields and
+order-placing requests."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.async_api import Error as PlaywrightError
+
+from auditor.browser.guard import GuardedPage, OutOfScope
+from auditor.config import CheckoutConfig
+from auditor.journey import JourneyStep
+from auditor.journeys import candidates as pick
+from auditor.journeys.customer import TestCustomer, country_from_form, customer_for, known_country
+from auditor.journeys.fields import classify, plan_value
+from auditor.journeys.page import EMAIL_CONFIRM, READ_STEP, StepRecord, StepView, field_key
+from auditor.journeys.state import classify as classify_state
+from auditor.journeys.variants import choose_options
+from auditor.journeys.verify import NetEvent, added_to_cart, moved_on
+from auditor.page_shape import page_shape
+from checks.locators import wait_for
+from checks.page_parsing import PRICE_NEAR_SHIPPING
+
+MAX_STEPS = 8
+MAX_PRODUCTS = 3
+ADD_ATTEMPTS = 3        # per product: a retry after answering "please select ..." and one more candidate
+STEP_RETRIES = 2        # per checkout step: corrections after the site rejected what we typed
+VARIANT_MESSAGE = re.compile(r"select|choose|pick|option|size|colou?r|variant|wähle|auswahl|choisi|sélection|kies|"
+                             r"selecteer|elige|selecciona|scegli|seleziona|größe|taille|maat|talla|taglia", re.I)
+SECURE_WORDS = re.compile(r"secure|encrypted|ssl|sicher|sécurisé|veilig", re.I)
+
+
+@dataclass
+class CheckoutWalk:
+    """What the walk observed; the checkout check's evidence."""
+
+    product_url: str | None = None
+    add_to_cart_found: bool = False
+    options_chosen: list[str] = field(default_factory=list)
+    buy_now_present: bool = False
+    cart_reached: bool = False
+    cart_kind: str | None = None  # page | drawer
+    checkout_reached: bool = False
+    account_gate: list[str] = field(default_factory=list)  # guest | sign_in | register
+    guest_checkout: str = "not_reached"  # offered | forced_account | not_reached
+    guest_first: bool | None = None
+    email_confirmation_required: bool | None = None
+    steps_to_payment: int | None = None
+    steps: list[StepRecord] = field(default_factory=list)
+    form_fields_total: int = 0
+    form_fields_required: int = 0
+    costs_shown_before_checkout: bool | None = None
+    payment_step_reached: bool = False
+    payment_step_url: str | None = None
+    payment_labels: list[str] = field(default_factory=list)
+    security_reassurance: bool = False
+    visited_urls: list[str] = field(default_factory=list)
+    js_errors: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    stopped_at_url: str | None = None
+    stopped_because: str | None = None
+    product_verified: bool | None = None  # the page tried was a product detail page (schema.org Product / og:type)
+    main_buttons_on_product: int | None = None  # any button or submit in the product's main area, whatever its words
+    site_messages: list[str] = field(default_factory=list)  # what the site told the customer along the way
+    http_errors: list[str] = field(default_factory=list)  # documents answered with a server error during the journey
+    customer: dict[str, Any] = field(default_factory=dict)  # country, postcode, where the country came from
+    orders_placed: int = 0
+    clicks: int = 0
+    journey_ms: int = 0
+    journey_steps: list[JourneyStep] = field(default_factory=list)
+
+
+async def read_step(gp: GuardedPage) -> StepView:
+    return StepView.from_js(await gp.page.evaluate(READ_STEP))
+
+
+def in_stock_text(text: str) -> bool:
+    return not pick.is_sold_out(text[:4000])
+
+
+class CheckoutWalker:
+    def __init__(self, gp: GuardedPage, data: CheckoutConfig, walk: CheckoutWalk) -> None:
+        self.gp = gp
+        self.data = data
+        self.ev = walk
+        self.net: list[NetEvent] = []
+        self.dialogs: list[str] = []
+        self.gates_passed: set[str] = set()
+        self.customer: TestCustomer | None = (customer_for(data.country, "market") if known_country(data.country) else None)
+        gp.page.on("response", self._on_response)
+        gp.page.on("dialog", lambda d: self.dialogs.append(d.message[:200]))
+
+    # ---------------------------------------------------------------- observing
+    def _on_response(self, response: Any) -> None:
+        request = response.request
+        if request.resource_type in ("document", "fetch", "xhr"):
+            self.net.append(NetEvent(request.method, response.url, response.status, time.perf_counter()))
+            ajax_write = request.resource_type in ("fetch", "xhr") and request.method != "GET"
+            if response.status >= 500 and (request.resource_type == "document" or ajax_write):
+                self.ev.http_errors.append(f"HTTP {response.status} {response.url[:160]}")
+
+    def _heard(self, view: StepView) -> list[str]:
+        """What the site told the customer on this page (alerts, error texts, validity messages, dialogs)."""
+        said = [*view.alerts, *self.dialogs]
+        self.dialogs.clear()
+        self.ev.site_messages = list(dict.fromkeys([*self.ev.site_messages, *said]))[:12]
+        return said
+
+    def _annotate(self, candidates: list[dict[str, str]], messages: list[str]) -> None:
+        """Adds the candidates tried and the site's messages to the journey step just recorded."""
+        if self.gp.steps:
+            last = self.gp.steps[-1]
+            self.gp.steps[-1] = dataclasses.replace(
+                last, candidates=(*last.candidates, *candidates), messages=tuple(dict.fromkeys([*last.messages, *messages])))
+
+    def _control(self, c: dict[str, Any]) -> Any:
+        return self.gp.page.locator(f'[data-cxaudit-control="{c["i"]}"]')
+
+    def _field(self, f: dict[str, Any]) -> Any:
+        return self.gp.page.locator(f'[data-cxaudit-field="{f["i"]}"]')
+
+    def _stop(self, why: str) -> None:
+        self.ev.stopped_because, self.ev.stopped_at_url = why, self.gp.url
+
+    # ---------------------------------------------------------------- 1. a product into the cart
+    async def add_a_product(self, urls: list[str]) -> bool:
+        for url in urls:
+            await self.gp.goto(url, "Open a product page")
+            self.ev.product_url = url
+            view = await wait_for(lambda: read_step(self.gp), lambda v: bool(pick.add_to_cart(v)))
+            html = await self.gp.page.content()
+            shape = page_shape(html, self.gp.url, view.text)
+            self.ev.product_verified = shape.kind == "product_detail"
+            self.ev.main_buttons_on_product = sum(1 for c in view.controls if c["region"] == "main" and c["tag"] != "a")
+            self.ev.buy_now_present = self.ev.buy_now_present or bool(view.purchase_controls())
+            if shape.kind == "product_listing":
+                self._annotate([{"label": url, "kind": "page", "why": shape.why, "result": "skipped"}], [])
+                continue
+            if not pick.add_to_cart(view):
+                self._annotate([{"label": url, "kind": "page", "why": "no add-to-cart control on this page",
+                                 "result": "skipped"}], [])
+                continue
+            self.ev.add_to_cart_found = True
+            if await self._add_with_recovery():
+                return True
+        if not self.ev.add_to_cart_found:
+            self._stop("no add-to-cart control on the product pages tried")
+        else:
+            self._stop("adding to the cart did not work")
+        return False
+
+    async def _add_with_recovery(self) -> bool:
+        """Clicks the best add-to-cart candidate until the cart shows the product: after "please select ..." it
+        chooses the missing options and tries again; after a click that changed nothing, the next candidate."""
+        view = await read_step(self.gp)
+        options = await self._choose(view)
+        index = 0
+        for _ in range(ADD_ATTEMPTS):
+            view = await read_step(self.gp)  # choosing options can re-render the buy box
+            ranked = [c for c in pick.add_to_cart(view) if not c.control["disabled"]]
+            if index >= len(ranked):
+                reason = "every add-to-cart control is disabled" if not ranked else "no other candidate"
+                self._annotate([{"label": "add to cart", "kind": "button", "why": reason, "result": "skipped"}], [])
+                return False
+            chosen = ranked[index]
+            anchor = f'[data-cxaudit-control="{chosen.control["i"]}"]'
+            since = time.perf_counter()
+            await self.gp.click(self._control(chosen.control), f"Click “{chosen.label}”")
+            after = await wait_for(lambda: read_step(self.gp), self._added_since(view, since), limit_s=2.0)
+            progress = added_to_cart(view, after, self.net, since)
+            said = self._heard(after)
+            if progress.moved:
+                self._annotate([chosen.record("chosen", progress.why)], said)
+                return True
+            self._annotate([chosen.record("no_change", progress.why)], said)
+            if any(VARIANT_MESSAGE.search(m) for m in said) or not options:
+                options = await self._choose(after, anchor)  # answer "please select a size", then retry
+                if options:
+                    continue
+            index += 1
+        return False
+
+    def _added_since(self, before: StepView, since: float) -> Callable[[StepView], bool]:
+        return lambda after: added_to_cart(before, after, self.net, since).moved
+
+    async def _choose(self, view: StepView, anchor: str | None = None) -> list[str]:
+        if anchor is None:
+            ranked = pick.add_to_cart(view)
+            anchor = f'[data-cxaudit-control="{ranked[0].control["i"]}"]' if ranked else None
+        chosen = [c.to_text() for c in await choose_options(self.gp.page, anchor)]
+        self.ev.options_chosen = list(dict.fromkeys([*self.ev.options_chosen, *chosen]))
+        return chosen
+
+    # ---------------------------------------------------------------- 2. the cart, 3. checkout
+    async def open_cart_and_checkout(self) -> bool:
+        view = await wait_for(lambda: read_step(self.gp), lambda v: bool(pick.go_to_checkout(v)), limit_s=2.0)
+        for _ in range(3):
+            state = classify_state(view)
+            if state == "cart_page":
+                self.ev.cart_kind = self.ev.cart_kind or "page"
+                self.ev.cart_reached = True
+                break
+            ranked = pick.go_to_cart(view)
+            if not ranked:
+                break
+            top = ranked[0]
+            if "drawer" in top.why or state == "mini_cart":
+                self.ev.cart_kind, self.ev.cart_reached = "drawer", True
+                self.ev.costs_shown_before_checkout = bool(PRICE_NEAR_SHIPPING.search(view.text))
+            before = view
+            await self.gp.click(self._control(top.control), f"Open the cart (“{top.label}”)")
+            view = await wait_for(lambda: read_step(self.gp), lambda v: bool(pick.go_to_checkout(v)))
+            progress = moved_on(before, view)
+            self._annotate([top.record("chosen" if progress.moved else "no_change", progress.why),
+                            *[c.record("skipped", "ranked lower") for c in ranked[1:3]]], self._heard(view))
+            if "checkout button" in top.why and progress.moved and classify_state(view) != "cart_page":
+                self.ev.checkout_reached = True  # the drawer's checkout button went straight on
+                return True
+            if classify_state(view) == "cart_page":
+                self.ev.cart_kind = "page"
+                self.ev.cart_reached = True
+                break
+        if not self.ev.cart_reached:
+            self._stop("no cart page or drawer could be found")
+            return False
+        self.ev.costs_shown_before_checkout = bool(PRICE_NEAR_SHIPPING.search(view.text))
+        self.ev.security_reassurance = bool(SECURE_WORDS.search(view.text))
+        tried: list[dict[str, str]] = []
+        for candidate in pick.go_to_checkout(view)[:3]:
+            before = view
+            try:
+                await self.gp.click(self._control(candidate.control), f"Click “{candidate.label}”")
+            except PlaywrightError as exc:
+                tried.append(candidate.record("failed", str(exc).splitlines()[0][:100]))
+                continue
+            view = await read_step(self.gp)
+            progress = moved_on(before, view)
+            if progress.moved:
+                self._annotate([*tried, candidate.record("chosen", progress.why)], self._heard(view))
+                self.ev.checkout_reached = True
+                return True
+            tried.append(candidate.record("no_change", progress.why))
+        self._annotate(tried, [])
+        self._stop("the cart has no control that leads to checkout" if not tried else
+                   "no control in the cart moved on to checkout")
+        return False
+
+    # ---------------------------------------------------------------- 4. checkout steps up to payment
+    async def walk_steps(self) -> None:
+        previous: StepView | None = None
+        retries = 0
+        after_gate = False
+        for _ in range(MAX_STEPS * 3):
+            view = await wait_for(lambda: read_step(self.gp), lambda v: bool(v.fields) or v.payment_reason() is not None
+                                  or v.account_gate() is not None, limit_s=2.0)
+            self.ev.visited_urls = list(dict.fromkeys([*self.ev.visited_urls, view.url]))
+            new_page = previous is None or urlsplit(view.url)[:4] != urlsplit(previous.url)[:4]
+            new_section = not new_page and previous is not None and bool(view.field_signature() - previous.field_signature())
+            if new_page or new_section:
+                retries = 0
+                seen = previous.field_signature() if new_section and previous is not None else frozenset()
+                self.ev.steps.append(step_record(len(self.ev.steps) + 1, view, "page" if new_page else "section", seen))
+            elif previous is not None and after_gate:
+                pass  # the guest choice opened its form in place (a tab): this page is the step to fill now
+            elif previous is not None:
+                said = self._heard(view)
+                if self.ev.steps:
+                    self.ev.steps[-1].errors = list(dict.fromkeys([*self.ev.steps[-1].errors, *said]))[:5]
+                retries += 1
+                if retries > STEP_RETRIES:
+                    self._stop("could not get past this step" + (f": {said[0]}" if said else ""))
+                    return
+                if await self._correct(view, said):
+                    previous = view
+                    nxt = pick.continue_on(view)
+                    if nxt:
+                        await self.gp.click(self._control(nxt[0].control), f"Correct step {len(self.ev.steps)} and click "
+                                                                              f"“{nxt[0].label}”")
+                        self._annotate([nxt[0].record("chosen", "after correcting what the site rejected")], said)
+                    continue
+            if len(self.ev.steps) > MAX_STEPS:
+                self._stop(f"more than {MAX_STEPS} steps without a payment step")
+                return
+            reason = view.payment_reason()
+            if reason:
+                self._reached_payment(view, reason)
+                return
+            gate = view.account_gate()
+            guest_choice = (gate or {}).get("guest") or {}
+            gate_key = f"{urlsplit(view.url).path}|{guest_choice.get('text') or guest_choice.get('label') or ''}"
+            if gate is not None and gate_key not in self.gates_passed:
+                # once the guest choice is taken, the same page is a step to fill (a guest tab with an optional
+                # password field is not a second gate)
+                self.gates_passed.add(gate_key)
+                if not await self._pass_gate(view, gate):
+                    return
+                previous, after_gate = view, True
+                continue
+            after_gate = False
+            if self.ev.guest_checkout == "not_reached":
+                self.ev.guest_checkout = "offered"  # checkout opened without asking for an account
+            await self.fill(view)
+            ranked = pick.continue_on(view)
+            if not ranked:
+                self._stop("no button to continue from this step")
+                return
+            previous = view
+            await self.gp.click(self._control(ranked[0].control), f"Fill step {len(self.ev.steps)} and click “{ranked[0].label}”")
+            self._annotate([ranked[0].record("chosen"),
+                            *[c.record("skipped", "ranked lower") for c in ranked[1:3]]], [])
+        self._stop("the checkout did not reach a payment step")
+
+    def _reached_payment(self, view: StepView, reason: str) -> None:
+        if self.ev.guest_checkout == "not_reached":
+            self.ev.guest_checkout = "offered"  # payment reached without an account step
+        if not self.ev.steps:
+            self.ev.steps.append(step_record(1, view, "page"))
+        self.ev.payment_step_reached = True
+        self.ev.payment_step_url = view.url
+        self.ev.payment_labels = view.payment_labels()
+        self.ev.steps_to_payment = len(self.ev.steps)
+        self._stop(f"payment step reached: the page {reason}; cxaudit stops here and never pays")
+        self.ev.security_reassurance = self.ev.security_reassurance or bool(SECURE_WORDS.search(view.text))
+
+    async def _pass_gate(self, view: StepView, gate: dict[str, Any]) -> bool:
+        self.ev.account_gate = [k for k in ("guest", "sign_in", "register") if gate[k]]
+        guest = gate["guest"]
+        if guest is None:
+            self.ev.guest_checkout = "forced_account"
+            self._stop("an account is required to check out")
+            await self._check_email_confirmation(view, gate)
+            return False
+        self.ev.guest_checkout = "offered"
+        options = [g for g in (gate["guest"], gate["sign_in"], gate["register"]) if g]
+        if guest.get("radio"):
+            self.ev.guest_first = True if len(options) == 1 else None
+            await self._field(guest).check(force=True)
+            await self.fill(await read_step(self.gp), only_kinds={"email"})
+            ranked = pick.continue_on(await read_step(self.gp))
+            if not ranked:
+                self._stop("no button to continue as a guest")
+                return False
+            await self.gp.click(self._control(ranked[0].control), f"Choose “{guest['label'][:60]}” and click “{ranked[0].label}”")
+            return True
+        ordered = [c for c in view.controls if c["i"] in {g["i"] for g in options if not g.get("radio")}]
+        self.ev.guest_first = bool(ordered) and ordered[0]["i"] == guest["i"]
+        await self.gp.click(self._control(guest), f"Choose “{guest['text']}”")
+        return True
+
+    async def _check_email_confirmation(self, view: StepView, gate: dict[str, Any]) -> None:
+        text = view.text
+        register = gate.get("register")
+        if register is not None and register["href"] and not EMAIL_CONFIRM.search(text):
+            with contextlib.suppress(PlaywrightError, OutOfScope):
+                await self.gp.click(self._control(register), f"Look at “{register['text']}”")
+                text = (await read_step(self.gp)).text
+        self.ev.email_confirmation_required = bool(EMAIL_CONFIRM.search(text))
+
+    # ---------------------------------------------------------------- filling, and answering the site
+    def _decide_customer(self, view: StepView) -> TestCustomer:
+        """The market's country when the form offers it; else the country the form preselects or only offers."""
+        if self.customer is not None and self.customer.source == "market":
+            return self.customer
+        for f in view.fields:
+            if f["tag"] == "select" and classify(f) == "country":
+                code, source = country_from_form(f["options"], f["value"])
+                if code:
+                    self.customer = customer_for(code, source)
+                    break
+        if self.customer is None:
+            self.customer = customer_for(None, "default")
+        self.ev.customer = self.customer.summary()
+        return self.customer
+
+    async def fill(self, view: StepView, only_kinds: set[str] | None = None) -> None:
+        """Fills what a customer must fill on this step with the test customer; optional extras stay empty."""
+        who = self._decide_customer(view)
+        groups_done: set[str] = set()
+        for f in view.fields:
+            locator = self._field(f)
+            kind = classify(f)
+            if only_kinds is not None and kind not in only_kinds:
+                continue
+            with contextlib.suppress(PlaywrightError):
+                if f["tag"] == "select":
+                    await self._select(locator, f, kind, who)
+                elif f["type"] == "radio":
+                    group = [g for g in view.fields if g["type"] == "radio" and g["name"] == f["name"]]
+                    if f["name"] not in groups_done and not any(g["checked"] for g in group):
+                        await locator.check(force=True)
+                    groups_done.add(f["name"])
+                elif f["type"] == "checkbox":
+                    if f["required"] and kind == "terms" and not f["checked"]:
+                        await locator.check(force=True)
+                elif not f["value"]:
+                    plan = plan_value(f, self.data, who)
+                    if plan.value is not None:
+                        await self.gp.fill(locator, plan.value)
+
+    async def _select(self, locator: Any, f: dict[str, Any], kind: str, who: TestCustomer) -> None:
+        options = [o for o in f["options"] if o["value"] and not o["disabled"]]
+        if kind == "country":
+            wanted = next((o for o in options if o["value"].upper() == who.country
+                           or o["text"].strip().lower() == who.country_name.lower()), None)
+            if wanted and wanted["value"] != f["value"]:
+                await locator.select_option(wanted["value"])
+            elif not f["value"] and options:
+                await locator.select_option(options[0]["value"])
+            return
+        if f["value"]:
+            return
+        if kind == "state":
+            wanted = next((o for o in options if who.region and (o["value"].upper() == who.region
+                           or o["text"].strip().lower() == (who.region_name or "").lower())), None)
+            pick_one = wanted or (options[0] if options else None)
+            if pick_one:
+                await locator.select_option(pick_one["value"])
+            return
+        if f["required"] and options:
+            await locator.select_option(options[0]["value"])
+
+    async def _correct(self, view: StepView, said: list[str]) -> bool:
+        """Answers what the site rejected: a postcode or phone not valid for the country gets the country's own
+        example; a field left empty that the site now asks for gets a value. False when there is nothing to change."""
+        changed = False
+        country = next((f for f in view.fields if f["tag"] == "select" and classify(f) == "country"), None)
+        if country is not None and country["value"] and known_country(country["value"]) and (
+                self.customer is None or self.customer.country != country["value"].upper()):
+            self.customer = customer_for(country["value"], "preselected")
+            self.ev.customer = self.customer.summary()
+        who = self.customer or customer_for(None, "default")
+        before = [(f["value"], f["checked"]) for f in view.fields]
+        await self.fill(view)  # what was left empty or unticked
+        changed = before != [(f["value"], f["checked"]) for f in (await read_step(self.gp)).fields]
+        for f in view.fields:
+            kind = classify(f)
+            if f["tag"] == "select" or f["type"] in ("radio", "checkbox"):
+                continue
+            plan = plan_value(f, self.data, who)
+            wanted = plan.value
+            if wanted is None and f["required"] and not f["value"]:
+                wanted = "Test"
+            if wanted is not None and (f["value"] or "") != wanted and (kind in ("postcode", "phone") or not f["value"]):
+                with contextlib.suppress(PlaywrightError):
+                    await self.gp.fill(self._field(f), wanted)
+                    changed = True
+        return changed
+
+
+def step_record(n: int, view: StepView, kind: str, seen_before: frozenset[str] = frozenset()) -> StepRecord:
+    """A step's own customer-data fields: for a section of a one-page checkout only those the section added;
+    card fields and the payment-method choice are not form filling and are left out."""
+    payment_choice = set(view.payment_labels())
+    own = [f for f in view.fields if field_key(f) not in seen_before  # a section's own fields only
+           and classify(f) != "card" and not (f["type"] == "radio" and (f["label"] or f["name"]) in payment_choice)]
+    view = StepView(**{**view.__dict__, "fields": own})
+    total, required = view.count_fields()
+    missing_labels = sum(1 for f in view.fields if not (f["label"] or f["placeholder"]) and f["type"] not in ("radio",))
+    headings = [h for h in view.headings if h]
+    heading = (headings[-1] if kind == "section" and headings else next(iter(headings), view.title))
+    return StepRecord(
+        n=n, url=view.url, kind=kind, title=heading[:100], fields=total, required=required, labels_missing=missing_labels,
+        coupon_field=any(classify(f) == "coupon" for f in view.fields),
+        newsletter_preticked=any(classify(f) == "newsletter" and f["checked"] for f in view.fields),
+        errors=view.alerts[:5],
+    )
+
+
+def count_fields(walk: CheckoutWalk) -> None:
+    """Fields a customer fills up to payment, the payment step's address fields included (one-page
+    checkouts put them there); card fields and the payment-method choice are not counted."""
+    walk.form_fields_total = sum(s.fields for s in walk.steps)
+    walk.form_fields_required = sum(s.required for s in walk.steps)
+
+
+async def walk_to_payment(gp: GuardedPage, product_urls: list[str], data: CheckoutConfig, walk: CheckoutWalk) -> None:
+    """The whole walk; raises the guard's refusals and browser errors to the caller, which records them."""
+    walker = CheckoutWalker(gp, data, walk)
+    try:
+        if not await walker.add_a_product(product_urls):
+            return
+        if not await walker.open_cart_and_checkout():
+            return
+        await walker.walk_steps()
+    finally:
+        count_fields(walk)
+        if walker.customer is not None and not walk.customer:
+            walk.customer = walker.customer.summary()
