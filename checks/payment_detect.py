@@ -19,7 +19,8 @@ KIND = {
 # token patterns for logo attributes (alt, title, aria-label, src, class, data-*, svg <title>/<use href>)
 LOGO_PATTERNS: dict[str, re.Pattern[str]] = {
     "visa": re.compile(r"(?<![a-z])visa(?![a-z])", re.I),
-    "mastercard": re.compile(r"master[-_ ]?card|(?<![a-z])mc[-_]logo", re.I),
+    # "pi-master" is the Mastercard icon of the payment_icons set used by Shopify themes and their clones
+    "mastercard": re.compile(r"master[-_ ]?card|(?<![a-z])mc[-_]logo|(?<![a-z])(pi|icon|payment-icon)[-_]+master(?![a-z])", re.I),
     "amex": re.compile(r"american[-_ ]?express|(?<![a-z])amex(?![a-z])", re.I),
     "discover": re.compile(r"(?<![a-z])discover(?![a-z])", re.I),
     "maestro": re.compile(r"(?<![a-z])maestro(?![a-z])", re.I),
@@ -27,7 +28,10 @@ LOGO_PATTERNS: dict[str, re.Pattern[str]] = {
     "apple_pay": re.compile(r"apple[-_ ]?pay", re.I),
     "google_pay": re.compile(r"google[-_ ]?pay|(?<![a-z])g[-_]?pay(?![a-z])", re.I),
     "amazon_pay": re.compile(r"amazon[-_ ]?pay", re.I),
-    "shop_pay": re.compile(r"shop[-_ ]?pay", re.I),
+    "shop_pay": re.compile(r"shop(ify)?[-_ ]?pay", re.I),
+    "diners": re.compile(r"diners([-_ ]?club)?", re.I),
+    "jcb": re.compile(r"(?<![a-z])jcb(?![a-z])", re.I),
+    "unionpay": re.compile(r"union[-_ ]?pay", re.I),
     "klarna": re.compile(r"klarna", re.I),
     "afterpay": re.compile(r"afterpay|clearpay", re.I),
     "affirm": re.compile(r"(?<![a-z])affirm(?![a-z])", re.I),
@@ -58,8 +62,10 @@ TEXT_METHODS: dict[str, re.Pattern[str]] = {
     "cash_on_delivery": re.compile(r"cash on delivery|(?<![a-z])cod(?![a-z])|nachnahme|contre[- ]remboursement|rembours", re.I),
     "gift_card": re.compile(r"gift ?cards?|gutschein|carte cadeau|cadeaukaart", re.I),
 }
-LOGO_ATTRS = ("alt", "title", "aria-label", "src", "data-src", "class", "data-payment", "data-method", "data-brand",
-              "href", "xlink:href", "id", "srcset")
+# aria-labelledby names the icon even when no element carries that id (payment_icons' "pi-visa"); style carries
+# CSS background images by file name
+LOGO_ATTRS = ("alt", "title", "aria-label", "aria-labelledby", "src", "data-src", "class", "data-payment", "data-method",
+              "data-brand", "href", "xlink:href", "id", "srcset", "style", "data-icon", "name")
 PAYMENTISH_CONTAINER = re.compile(r"pay|card|accept|method|checkout|footer|trust|badge|logo|icon", re.I)
 
 

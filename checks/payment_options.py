@@ -16,8 +16,10 @@ from auditor.findings import (
     Dimension,
     Finding,
     FindingTemplate,
+    Outcome,
     Severity,
     Status,
+    Unverified,
     make_finding,
     mark_likely,
     outcome_from_findings,
@@ -76,6 +78,8 @@ class PaymentEvidence:
     market_hint: str | None
     where: dict[str, list[str]] = field(default_factory=dict)
     trust_seals: list[str] = field(default_factory=list)
+    advertised_before_checkout: list[str] = field(default_factory=list)  # logos and text on pages before checkout
+    offered_at_payment_step: list[str] | None = None  # what the payment step offers; None when it was not reached
 
 
 FINDINGS: dict[str, FindingTemplate] = {
@@ -107,6 +111,26 @@ FINDINGS: dict[str, FindingTemplate] = {
                  Dimension.SALES_PROCESS, ("stripe-european-checkout-2022",)),
         "Enable the market's common method (iDEAL in the Netherlands, Bancontact in Belgium, SEPA debit or "
         "Sofort in Germany) with your payment provider."),
+    "advertised-not-accepted": FindingTemplate(
+        Severity.HIGH, "Payment methods shown on the site are not offered at checkout",
+        CxImpact("A customer who chose the shop because it shows their way to pay finds it gone at the last step; 13% of "
+                 "US abandoners left because their payment method was not offered (Baymard, 2024), and a promise broken "
+                 "at the payment step costs the trust the logos were meant to build.",
+                 Dimension.TRUST, ("baymard-cart-abandonment-2024", "baymard-payment-security")),
+        "Show only the logos of methods the checkout really offers, or enable the advertised methods with your "
+        "payment provider."),
+    "accepted-not-advertised": FindingTemplate(
+        Severity.LOW, "Some payment methods are only revealed at the payment step",
+        CxImpact("Customers decide early whether they can pay the way they want; methods they only learn about at the "
+                 "end do not help them decide to start (Baymard, 2024).",
+                 Dimension.SALES_PROCESS, ("baymard-cart-abandonment-2024",)),
+        "Add the missing methods' logos to the footer or the cart, next to the others."),
+    "none-shown-before-checkout": FindingTemplate(
+        Severity.MEDIUM, "No payment method is shown anywhere before checkout",
+        CxImpact("Customers want to know how they can pay before they start checking out; seeing familiar payment "
+                 "brands is also one of the cues people use to judge whether a site is safe (Baymard).",
+                 Dimension.TRUST, ("baymard-cart-abandonment-2024", "baymard-payment-security")),
+        "Show the accepted payment logos in the footer and near the add-to-cart button or in the cart."),
     "checkout-not-https": FindingTemplate(
         Severity.CRITICAL, "Checkout pages are not served over HTTPS",
         CxImpact("Browsers mark such pages 'Not secure', and 25% of US shoppers who abandoned a checkout said they "
@@ -115,7 +139,8 @@ FINDINGS: dict[str, FindingTemplate] = {
         "Serve the whole site, and checkout above all, over HTTPS with a valid certificate; redirect HTTP to HTTPS."),
 }
 
-FINDINGS = mark_likely(FINDINGS, "only-cards", "none-before-checkout", "few-methods", "local-methods-missing")  # inferred from absence
+FINDINGS = mark_likely(FINDINGS, "only-cards", "none-before-checkout", "few-methods", "local-methods-missing",
+                       "none-shown-before-checkout")  # inferred from absence
 
 
 def _market(ctx: SiteContext) -> str | None:
@@ -184,17 +209,42 @@ async def gather(ctx: SiteContext) -> PaymentEvidence:
         payment_step_reached=reached, payment_step_methods=sorted(set(step_methods)),
         checkout_urls=sorted(set(checkout_urls))[:20], checkout_https=all(https_flags) if https_flags else None,
         security_reassurance=reassurance, market_hint=_market(ctx), where=where, trust_seals=seals,
+        advertised_before_checkout=sorted(before), offered_at_payment_step=sorted(set(step_methods)) if reached else None,
     )
+
+
+CARD_BRANDS = frozenset(m for m, k in KIND.items() if k == "card" and m != "card")
+
+
+def promise_gaps(advertised: list[str], offered: list[str]) -> tuple[list[str], list[str]]:
+    """(advertised but not offered, offered but not advertised). A generic card form at the payment step honours
+    every card brand's logo; a brand named at the step honours a generic "we accept cards"."""
+    adv, off = set(advertised), set(offered)
+    if "card" in off:
+        off |= CARD_BRANDS & adv
+    if off & CARD_BRANDS:
+        off.add("card")
+    missing = sorted(adv - off)
+    extra = sorted(set(offered) - adv - ({"card"} if adv & CARD_BRANDS else set()))
+    return missing, extra
 
 
 def assess(ev: PaymentEvidence, t: PaymentThresholds) -> CheckOutcome:
     ids = {m.id for m in ev.methods}
-    if not ids and (ev.payment_step_reached is False or ev.payment_step_reached is None):
-        return CheckOutcome(Status.NOT_MEASURED, None, reason=(
-            "no payment method is shown on the pages we visited and the payment step could not be reached, "
-            "so the options are unknown"))
     findings: list[Finding] = []
     strengths: list[str] = []
+    unverified: list[Unverified] = []
+    if not ev.payment_step_reached:
+        unverified.append(Unverified("The payment methods offered at the payment step",
+                                     "the checkout journey did not reach the payment step"))
+    if not ids and not ev.payment_step_reached:
+        if ev.checked_pages == 0:
+            return CheckOutcome(Status.NOT_MEASURED, None, reason="no page could be loaded", unverified=unverified)
+        findings.append(make_finding(CHECK_ID, "none-shown-before-checkout", FINDINGS,
+                                     f"None of the {ev.checked_pages} pages visited shows a payment logo, a payment "
+                                     "text or a payment provider.",
+                                     premise=f"the {ev.checked_pages} pages visited before checkout loaded"))
+        return outcome_from_findings(findings, outcome=Outcome.REACHED, unverified=unverified)
     kinds = {KIND.get(i, "other") for i in ids}
     if ev.checkout_https is False:
         findings.append(make_finding(CHECK_ID, "checkout-not-https", FINDINGS,
@@ -216,8 +266,21 @@ def assess(ev: PaymentEvidence, t: PaymentThresholds) -> CheckOutcome:
     local = LOCAL_METHODS.get(ev.market_hint or "")
     if local and not ids & set(local):
         findings.append(make_finding(CHECK_ID, "local-methods-missing", FINDINGS,
-                                     f"The site targets '{ev.market_hint}' but none of {', '.join(local)} was found."))
-    return outcome_from_findings(findings, strengths)
+                                     f"The site targets '{ev.market_hint}' but none of {', '.join(local)} was found.",
+                                     premise=None if ev.payment_step_reached else "the payment step was not reached"))
+    if ev.payment_step_reached and ev.offered_at_payment_step:
+        missing, extra = promise_gaps(ev.advertised_before_checkout, ev.offered_at_payment_step)
+        at = f"the payment step offers {', '.join(ev.offered_at_payment_step)}"
+        if missing:
+            findings.append(make_finding(CHECK_ID, "advertised-not-accepted", FINDINGS,
+                                         f"The pages before checkout show {', '.join(missing)}, but {at}.",
+                                         page_url=ev.checkout_urls[-1] if ev.checkout_urls else None))
+        if extra and ev.advertised_before_checkout:
+            findings.append(make_finding(CHECK_ID, "accepted-not-advertised", FINDINGS,
+                                         f"{at}; {', '.join(extra)} appear nowhere before checkout."))
+        if not missing and ev.advertised_before_checkout:
+            strengths.append("Every payment method shown before checkout is offered at the payment step.")
+    return outcome_from_findings(findings, strengths, unverified=unverified)
 
 
 CHECK = CheckSpec(id=CHECK_ID, title="Payment options", kind="page", gather=gather, assess=assess,

@@ -20,7 +20,7 @@ from auditor.journeys.page import (
     StepView,
 )
 
-CART_ENDPOINT = re.compile(r"/(cart|basket|bag|warenkorb|panier|winkelwagen|carrito|carrello)(/|\.js|$|\?)|"
+CART_ENDPOINT = re.compile(r"/(carts?|basket|bag|warenkorb|panier|winkelwagen|carrito|carrello)(/|\.js|$|\?)|"
                            r"add[-_]?to[-_]?(cart|basket)|/cart/add|/basket/add|line-item/add|checkout/cart/add|"
                            r"[?&]add-to-cart=", re.I)
 ADD_ENDPOINT = re.compile(r"add[-_]?to[-_]?(cart|basket)|/cart/add|/basket/add|line-item/add|checkout/cart/add|"
@@ -85,11 +85,12 @@ def add_to_cart(view: StepView) -> list[Candidate]:
         elif BUY_WORDS.search(c["text"]) and score:
             score += 1
             reasons.append("its word is 'buy'")
-        if score and c["disabled"]:
+        if score < 3:
+            continue  # a button inside the product form (a colour swatch) is not an add-to-cart control by itself
+        if c["disabled"]:
             reasons.append("disabled")
             score = 1
-        if score:
-            out.append((score, ", ".join(reasons), c))
+        out.append((score, ", ".join(reasons), c))
     return _ranked(out)
 
 

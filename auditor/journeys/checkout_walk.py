@@ -40,6 +40,7 @@ ADD_ATTEMPTS = 3        # per product: a retry after answering "please select ..
 STEP_RETRIES = 2        # per checkout step: corrections after the site rejected what we typed
 VARIANT_MESSAGE = re.compile(r"select|choose|pick|option|size|colou?r|variant|wähle|auswahl|choisi|sélection|kies|"
                              r"selecteer|elige|selecciona|scegli|seleziona|größe|taille|maat|talla|taglia", re.I)
+QUANTITY = re.compile(r"qty|quantit|menge|anzahl|aantal|cantidad|quantità|ilość|antal|mængde", re.I)
 SECURE_WORDS = re.compile(r"secure|encrypted|ssl|sicher|sécurisé|veilig", re.I)
 
 
@@ -77,6 +78,7 @@ class CheckoutWalk:
     site_messages: list[str] = field(default_factory=list)  # what the site told the customer along the way
     http_errors: list[str] = field(default_factory=list)  # documents answered with a server error during the journey
     customer: dict[str, Any] = field(default_factory=dict)  # country, postcode, where the country came from
+    numbered_sections: list[str] = field(default_factory=list)  # a one-page checkout's own numbered step titles
     orders_placed: int = 0
     clicks: int = 0
     journey_ms: int = 0
@@ -187,7 +189,8 @@ class CheckoutWalker:
                 return True
             self._annotate([chosen.record("no_change", progress.why)], said)
             if any(VARIANT_MESSAGE.search(m) for m in said) or not options:
-                options = await self._choose(after, anchor)  # answer "please select a size", then retry
+                # answer "please select a size"; when the site said nothing, also click the options it only shows
+                options = await self._choose(after, anchor, reaffirm=not said)
                 if options:
                     continue
             index += 1
@@ -196,11 +199,16 @@ class CheckoutWalker:
     def _added_since(self, before: StepView, since: float) -> Callable[[StepView], bool]:
         return lambda after: added_to_cart(before, after, self.net, since).moved
 
-    async def _choose(self, view: StepView, anchor: str | None = None) -> list[str]:
+    async def _choose(self, view: StepView, anchor: str | None = None, reaffirm: bool = False) -> list[str]:
         if anchor is None:
             ranked = pick.add_to_cart(view)
             anchor = f'[data-cxaudit-control="{ranked[0].control["i"]}"]' if ranked else None
-        chosen = [c.to_text() for c in await choose_options(self.gp.page, anchor)]
+        chosen = [c.to_text() for c in await choose_options(self.gp.page, anchor, reaffirm=reaffirm)]
+        for f in (await read_step(self.gp)).fields:  # an empty quantity field stops some themes' add-to-cart silently
+            if f["tag"] == "input" and not f["value"] and QUANTITY.search(f"{f['name']} {f['id']} {f['label']}"):
+                with contextlib.suppress(PlaywrightError):
+                    await self._field(f).fill("1", timeout=5000)
+                    chosen.append(f"{f['label'] or f['name']}: 1")
         self.ev.options_chosen = list(dict.fromkeys([*self.ev.options_chosen, *chosen]))
         return chosen
 
@@ -313,7 +321,12 @@ class CheckoutWalker:
             if self.ev.guest_checkout == "not_reached":
                 self.ev.guest_checkout = "offered"  # checkout opened without asking for an account
             await self.fill(view)
-            ranked = pick.continue_on(view)
+            filled = await read_step(self.gp)
+            reason = filled.payment_reason()
+            if reason:  # choosing on the page revealed it as the payment step (a method picked, "Place order" shown)
+                self._reached_payment(filled, reason)
+                return
+            ranked = pick.continue_on(filled) or pick.continue_on(view)
             if not ranked:
                 self._stop("no button to continue from this step")
                 return
@@ -332,6 +345,12 @@ class CheckoutWalker:
         self.ev.payment_step_url = view.url
         self.ev.payment_labels = view.payment_labels()
         self.ev.steps_to_payment = len(self.ev.steps)
+        numbered = view.numbered_payment_section()
+        if numbered is not None:  # a one-page checkout that numbers its own steps counts them as its customers do
+            same_page = [s for s in self.ev.steps if urlsplit(s.url)[:4] == urlsplit(view.url)[:4]]
+            earlier = len(self.ev.steps) - len(same_page)
+            self.ev.steps_to_payment = max(len(self.ev.steps), earlier + numbered)
+            self.ev.numbered_sections = list(view.sections)
         self._stop(f"payment step reached: the page {reason}; cxaudit stops here and never pays")
         self.ev.security_reassurance = self.ev.security_reassurance or bool(SECURE_WORDS.search(view.text))
 
@@ -347,7 +366,10 @@ class CheckoutWalker:
         options = [g for g in (gate["guest"], gate["sign_in"], gate["register"]) if g]
         if guest.get("radio"):
             self.ev.guest_first = True if len(options) == 1 else None
-            await self._field(guest).check(force=True)
+            if guest.get("tag") == "aria":
+                await self._field(guest).click(timeout=5000)
+            else:
+                await self._field(guest).check(force=True)
             await self.fill(await read_step(self.gp), only_kinds={"email"})
             ranked = pick.continue_on(await read_step(self.gp))
             if not ranked:
@@ -400,7 +422,10 @@ class CheckoutWalker:
                 elif f["type"] == "radio":
                     group = [g for g in view.fields if g["type"] == "radio" and g["name"] == f["name"]]
                     if f["name"] not in groups_done and not any(g["checked"] for g in group):
-                        await locator.check(force=True)
+                        if f["tag"] == "aria":
+                            await locator.click(timeout=5000)  # an ARIA radio is a span: a customer clicks it
+                        else:
+                            await locator.check(force=True)
                     groups_done.add(f["name"])
                 elif f["type"] == "checkbox":
                     if f["required"] and kind == "terms" and not f["checked"]:

@@ -12,7 +12,8 @@ from auditor.journeys.customer import TestCustomer, customer_for
 
 # (kind, pattern over "autocomplete name id label placeholder"); the first match wins, so specific before general
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) for k, p in (
-    ("card", r"cc-(number|csc|exp|name)|card[-_ ]?(number|no|num|holder)|\bcvc\b|\bcvv\b|security code|expir|kartennummer"),
+    ("card", r"cc-(number|csc|exp|name)|card[-_ ]?(number|no|num|holder|name|ccv|cvv|expiry)|name on (the )?card|"
+             r"cardholder|\bcvc\b|\bcvv\b|\bccv\b|security code|expir|kartennummer|karteninhaber|titulaire"),
     ("password", r"password|passwort|mot de passe|wachtwoord|contraseña"),
     ("coupon", r"coupon|promo|voucher|discount|gift ?card|gutschein|kortingscode"),
     ("newsletter", r"newsletter|subscribe|offers|marketing|nieuwsbrief"),

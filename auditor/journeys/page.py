@@ -39,6 +39,7 @@ READ_STEP = """
     if (h && (h.getAttribute('role') === 'banner' || !h.parentElement || !h.parentElement.closest(sectioning))) return 'header';
     const f = el.closest('footer, [role=contentinfo]');
     if (f && (f.getAttribute('role') === 'contentinfo' || !f.parentElement || !f.parentElement.closest(sectioning))) return 'footer';
+    if (el.closest('nav, [role=navigation]') && !el.closest('main form, [role=main] form')) return 'nav';  // site menus, top bars
     return 'main';
   };
   const fields = []; let i = 0;
@@ -59,6 +60,23 @@ READ_STEP = """
       value: el.value || '', checked: !!el.checked,
       options: el.tagName === 'SELECT' ? Array.from(el.options).map(o => ({value: o.value, text: o.text.trim(), disabled: o.disabled})) : []});
   }
+  // ARIA radios drawn without an <input> (React/Radix themes: <span role=radio aria-checked>) are fields too
+  for (const el of document.querySelectorAll('[role=radio]')) {
+    if (el.tagName === 'INPUT' || !visible(el) || el.getAttribute('aria-disabled') === 'true') continue;
+    if (el.closest('header,nav,footer,[role=banner],[role=navigation],[role=contentinfo]')) continue;
+    const group = el.closest('[role=radiogroup]') || el.parentElement;
+    const named = ((group && (group.id + ' ' + (group.getAttribute('aria-label') || '') + ' ' + String(group.className || ''))) || '') +
+      ' ' + (el.id || '') + ' ' + String(el.className || '');
+    const labelled = (el.getAttribute('aria-labelledby') || '').split(/\\s+/).map(id => document.getElementById(id))
+      .filter(Boolean).map(n => n.innerText.trim()).join(' ');
+    const host = el.closest('label');
+    const text = (el.getAttribute('aria-label') || labelled || (host && host.innerText) || el.innerText ||
+                  (el.parentElement && el.parentElement.innerText) || '').trim();
+    el.setAttribute('data-cxaudit-field', String(i));
+    fields.push({i: i++, tag: 'aria', type: 'radio', name: /pay/i.test(named + ' ' + (host ? host.id : '')) ? 'payment' : (group && group.id) || 'aria-radio',
+      id: el.id || '', autocomplete: '', placeholder: '', label: text.replace(/\\s+/g, ' ').slice(0, 120), required: false,
+      value: el.getAttribute('value') || el.getAttribute('data-value') || '', checked: el.getAttribute('aria-checked') === 'true', options: []});
+  }
   const controls = []; let j = 0;
   for (const el of document.querySelectorAll('button, input[type=submit], input[type=button], a[href], [role=button]')) {
     if (!visible(el)) continue;
@@ -75,7 +93,8 @@ READ_STEP = """
       form_product: !!form && Array.from(form.elements || []).some(x => productInput.test(x.name || '')),
       overlay: !!el.closest(overlaySel) && !el.closest('nav ul.menu, .mega-menu'),
       pressed: el.getAttribute('aria-pressed') || el.getAttribute('aria-checked') || '',
-      badge: (() => { const m = (el.innerText || '').match(/\\b(\\d{1,3})\\b/); return m ? Number(m[1]) : null; })(),
+      badge: (() => { const m = ((el.innerText || '') + ' ' + (el.getAttribute('aria-label') || '')).match(/\\b(\\d{1,3})\\b/);
+        return m ? Number(m[1]) : null; })(),
       region: pageRegion(el)});
   }
   const providers = /js\\.stripe\\.com|adyen|braintree|paypal|klarna|checkout\\.com|mollie|squareup|worldpay|payments-amazon/i;
@@ -97,8 +116,11 @@ READ_STEP = """
   }
   const alerts = Array.from(new Set(alertTexts.filter(Boolean).map(t => t.replace(/\\s+/g, ' ').slice(0, 300)))).slice(0, 10);
   const headings = Array.from(document.querySelectorAll('h1, h2, legend')).filter(visible).map(h => h.innerText.trim()).slice(0, 12);
+  // a one-page checkout's own numbered steps ("1 Contact information" … "3 Payment"), open or not yet
+  const sections = Array.from(document.querySelectorAll('h1, h2, h3, h4, legend, [class*=step-title], [class*=step__title]'))
+    .filter(visible).map(h => (h.innerText || '').trim().replace(/\\s+/g, ' ')).filter(t => /^\\d{1,2}\\s*[.):]?\\s+\\S/.test(t)).slice(0, 12);
   const main = document.querySelector('main,[role=main]') || document.body;
-  return {url: location.href, title: document.title, fields, controls, frames, alerts, headings,
+  return {url: location.href, title: document.title, fields, controls, frames, alerts, headings, sections,
           text: (main.innerText || '').slice(0, 6000), https: location.protocol === 'https:'};
 }
 """
@@ -131,10 +153,20 @@ class StepView:
     headings: list[str]
     text: str
     https: bool
+    sections: list[str] = field(default_factory=list)  # numbered step titles of a one-page checkout
 
     @classmethod
     def from_js(cls, data: dict[str, Any]) -> StepView:
-        return cls(**{k: data[k] for k in ("url", "title", "fields", "controls", "frames", "alerts", "headings", "text", "https")})
+        return cls(**{k: data[k] for k in ("url", "title", "fields", "controls", "frames", "alerts", "headings", "text", "https",
+                                           "sections")})
+
+    def numbered_payment_section(self) -> int | None:
+        """The number of the one-page checkout's own payment step ("3 Payment information"), when it numbers them."""
+        for title in self.sections:
+            match = re.match(r"\s*(\d{1,2})", title)
+            if match and PAYMENT_STEP_WORDS.search(title):
+                return int(match.group(1))
+        return None
 
     # ---- what this step is ----
     def card_fields(self) -> list[dict[str, Any]]:
@@ -146,8 +178,11 @@ class StepView:
         for f in self.fields:
             if f["type"] == "radio" and (_names_method(f["label"]) or re.search(r"payment|pay", f["name"], re.I)):
                 labels.append(f["label"] or f["name"])
+        host = urlsplit(self.url).hostname
         for c in self.controls:
-            if c["region"] == "main" and _names_method(c["text"]) and re.search(r"pay|paypal|klarna", c["text"], re.I):
+            elsewhere = c["tag"] == "a" and urlsplit(c["href"]).hostname not in (None, host)  # docs, not a way to pay
+            if c["region"] == "main" and not elsewhere and _names_method(c["text"]) and re.search(r"pay|paypal|klarna",
+                                                                                                   c["text"], re.I):
                 labels.append(c["text"])
         return list(dict.fromkeys(labels))
 

@@ -19,14 +19,14 @@ def classify(view: StepView, shape_kind: str | None = None) -> str:
     """One of STATES. `shape_kind` is auditor.page_shape's reading of the same page, when known."""
     if view.payment_reason():
         return "payment_step"
+    path = urlsplit(view.url).path
+    if CART_HREF.search(path):
+        return "cart_page"  # a cart page may also carry the header's mini-cart and a sign-in link
     if view.account_gate() is not None:
         return "account_gate"
     if any(c.get("overlay") for c in view.controls) and go_to_checkout(view) and any(
             CART_WORDS.search(f"{c['text']} {c.get('cls', '')}") for c in view.controls if c.get("overlay")):
         return "mini_cart"
-    path = urlsplit(view.url).path
-    if CART_HREF.search(path):
-        return "cart_page"
     if re.search(r"checkout|kasse|commande|afrekenen", path, re.I) and view.fields:
         return "checkout_step"
     if shape_kind in ("product_detail", "product_listing"):

@@ -13,7 +13,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 PLAN_OPTIONS = r"""
-(anchorSel) => {
+([anchorSel, reaffirm]) => {
   const visible = el => { if (!el) return false; const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
   const soldOut = t => /sold ?out|out of stock|unavailable|ausverkauft|épuisé|uitverkocht|agotado|esaurito|niet beschikbaar/i.test(t || '');
@@ -72,16 +72,29 @@ PLAN_OPTIONS = r"""
     const pick = items.find(x => x.getAttribute('aria-disabled') !== 'true' && visible(x) && !soldOut(x.innerText + ' ' + (x.getAttribute('aria-label') || '')));
     if (pick) plans.push({widget: 'aria-radiogroup', label: g.getAttribute('aria-label') || groupLabel(g), value: (pick.innerText || pick.getAttribute('aria-label') || '').trim().slice(0, 40), i: tag(pick)});
   }
-  // rows of plain buttons: siblings carrying aria-pressed or data-option attributes
+  // rows of plain buttons: siblings carrying aria-pressed or data-option attributes, or a list of short type=button
+  // buttons inside the product form (EverShop, many React themes) under a label such as "Color"
   const seen = new Set();
-  for (const b of scope.querySelectorAll('button[aria-pressed], [role=button][aria-pressed], button[data-option-value], button[data-value], [data-option-value], li[data-value], a[data-value]')) {
+  const isSelected = x => x.getAttribute('aria-pressed') === 'true' || x.getAttribute('aria-checked') === 'true' ||
+    x.getAttribute('aria-current') === 'true' || /\b(selected|active|is-selected|is-active|current|checked)\b/.test(String(x.className)) ||
+    (x.parentElement && x.parentElement.tagName === 'LI' && /\b(selected|active|is-selected|current)\b/.test(String(x.parentElement.className)));
+  const rowSeeds = Array.from(scope.querySelectorAll('button[aria-pressed], [role=button][aria-pressed], button[data-option-value], button[data-value], [data-option-value], li[data-value], a[data-value]'));
+  for (const list of scope.querySelectorAll('ul, ol, [role=group]')) {
+    const buttons = Array.from(list.querySelectorAll(':scope > li > button[type=button], :scope > button[type=button]')).filter(visible);
+    if (buttons.length >= 2 && buttons.every(x => (x.innerText || '').trim().length <= 24)) rowSeeds.push(buttons[0]);
+  }
+  for (const b of rowSeeds) {
     const row = b.parentElement && b.parentElement.closest('ul, ol, div, fieldset');
     if (!row || seen.has(row) || outside(b)) continue;
     seen.add(row);
     const items = Array.from(row.querySelectorAll('button, [role=button], [data-option-value], li[data-value], a[data-value]')).filter(visible);
     if (items.length < 2) continue;
-    const chosen = items.some(x => x.getAttribute('aria-pressed') === 'true' || x.getAttribute('aria-checked') === 'true' || /\b(selected|active|is-selected|is-active|current)\b/.test(String(x.className)));
-    if (chosen) continue;
+    const current = items.find(isSelected);
+    if (current && reaffirm) {  // the shown variant is not always the chosen one: a customer clicks it to be sure
+      plans.push({widget: 'buttons', label: groupLabel(row.firstElementChild || current), value: (current.innerText || '').trim().slice(0, 40), i: tag(current)});
+      continue;
+    }
+    if (current) continue;
     const pick = items.find(x => !x.disabled && x.getAttribute('aria-disabled') !== 'true' && !/disabled|sold|unavailable|out-of-stock/i.test(String(x.className)) && !soldOut(x.innerText + ' ' + (x.getAttribute('aria-label') || '') + ' ' + (x.getAttribute('title') || '')));
     if (pick) plans.push({widget: 'buttons', label: groupLabel(row.firstElementChild || pick), value: (pick.innerText || pick.getAttribute('aria-label') || pick.getAttribute('data-option-value') || pick.getAttribute('data-value') || '').trim().slice(0, 40), i: tag(pick)});
   }
@@ -100,13 +113,15 @@ class OptionChoice:
         return f"{self.label or self.widget}: {self.value}"
 
 
-async def choose_options(page: Page, anchor_selector: str | None, rounds: int = 4) -> list[OptionChoice]:
-    """Chooses every unset option near the buy control, re-planning after each choice; returns what it chose."""
+async def choose_options(page: Page, anchor_selector: str | None, rounds: int = 4,
+                         reaffirm: bool = False) -> list[OptionChoice]:
+    """Chooses every unset option near the buy control, re-planning after each choice; returns what it chose.
+    With `reaffirm`, options that only look chosen (the variant a page shows) are clicked too."""
     chosen: list[OptionChoice] = []
     tried: set[tuple[str, str]] = set()
     for _ in range(rounds):
         try:
-            plans: list[dict[str, Any]] = await page.evaluate(PLAN_OPTIONS, anchor_selector)
+            plans: list[dict[str, Any]] = await page.evaluate(PLAN_OPTIONS, [anchor_selector, reaffirm])
         except PlaywrightError:
             return chosen
         fresh = [p for p in plans if (p["label"], p["value"]) not in tried]
@@ -122,6 +137,8 @@ async def choose_options(page: Page, anchor_selector: str | None, rounds: int = 
                     await target.click(timeout=5000, force=True)
                 chosen.append(OptionChoice(plan["widget"], plan["label"], plan["value"]))
                 await page.wait_for_timeout(150)
+                with contextlib.suppress(PlaywrightError):  # a choice may load the variant's own page
+                    await page.wait_for_load_state("load", timeout=5000)
     return chosen + await _choose_listboxes(page)
 
 

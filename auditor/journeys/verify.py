@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from auditor.journeys.candidates import CART_ENDPOINT, CART_HREF
-from auditor.journeys.page import StepView
+from auditor.journeys.page import CART_WORDS, CHECKOUT_WORDS, StepView
 
 ADDED_WORDS = re.compile(
     r"added to (your |the )?(cart|basket|bag|trolley)|has been added|was added|in den warenkorb gelegt|"
@@ -51,10 +51,10 @@ def added_to_cart(before: StepView, after: StepView, events: list[NetEvent], sin
     if any(ADDED_WORDS.search(m) for m in new_alerts):
         return Progress(True, "the shop said the product was added")
     ok = [e for e in cart_requests(events, since) if 200 <= e.status < 400]
-    overlay_before = sum(1 for c in before.controls if c.get("overlay"))
-    overlay_after = sum(1 for c in after.controls if c.get("overlay"))
-    if overlay_after > overlay_before and ok:
-        return Progress(True, "a mini-cart opened after the cart request succeeded")
+    opened = [c for c in after.controls if c.get("overlay") and not any(
+        b.get("overlay") and b["text"] == c["text"] for b in before.controls)]
+    if any(CHECKOUT_WORDS.search(c["text"]) or CART_WORDS.search(c["text"]) for c in opened):
+        return Progress(True, "a mini-cart opened with a way to the cart or checkout")
     if ok and not new_alerts:
         return Progress(True, f"the cart request {urlsplit(ok[-1].url).path} answered {ok[-1].status}")
     if new_alerts:

@@ -57,7 +57,29 @@ async def test_provider_scripts_only(serve_app: Callable[[App], LocalServer], ru
     assert ev["trust_seals"] == ["trustpilot"]
 
 
-async def test_nothing_visible_and_no_checkout_is_not_measured(demo_shop: Callable, run_audit: Callable) -> None:
+async def test_nothing_visible_before_checkout_is_a_finding_even_without_the_payment_step(demo_shop: Callable,
+                                                                                           run_audit: Callable) -> None:
     _shop, url = demo_shop(footer_payments=())
-    _ev, _codes, check = payment(await run_audit(url, checks=["payment-options"], crawl={"max_pages": 4}))
-    assert check.status.value == "not_measured" and "unknown" in check.reason
+    _ev, codes, check = payment(await run_audit(url, checks=["payment-options"], crawl={"max_pages": 4}))
+    assert codes == {"none-shown-before-checkout"}
+    assert [u.what for u in check.unverified] == ["The payment methods offered at the payment step"]
+
+
+async def test_the_footer_promises_a_method_the_payment_step_does_not_offer(demo_shop: Callable, run_audit: Callable) -> None:
+    # the footer shows Visa, Mastercard and Klarna; the payment step offers a card form, PayPal and Apple Pay
+    shop, url = demo_shop(footer_payments=("visa", "mastercard", "klarna"))
+    ev, codes, check = payment(await run_audit(url, checks=["checkout-journey", "payment-options"], crawl={"max_pages": 6}))
+    assert ev["advertised_before_checkout"] == ["klarna", "mastercard", "visa"]
+    assert ev["offered_at_payment_step"] == ["apple_pay", "card", "paypal"]
+    promise = {f.code.removeprefix("payment-options/"): f for f in check.findings}
+    assert {"advertised-not-accepted", "accepted-not-advertised"} <= set(codes)
+    assert "klarna" in promise["advertised-not-accepted"].observed and "visa" not in promise["advertised-not-accepted"].observed
+    assert promise["advertised-not-accepted"].confidence.value == "confirmed"
+    assert "apple_pay" in promise["accepted-not-advertised"].observed
+    assert shop.orders.placed == 0
+
+
+async def test_logos_that_the_payment_step_honours_raise_no_promise_finding(demo_shop: Callable, run_audit: Callable) -> None:
+    _shop, url = demo_shop(footer_payments=("visa", "mastercard", "amex", "paypal", "apple_pay"))
+    _ev, codes, _check = payment(await run_audit(url, checks=["checkout-journey", "payment-options"], crawl={"max_pages": 6}))
+    assert not codes & {"advertised-not-accepted", "accepted-not-advertised"}

@@ -1,5 +1,7 @@
 from dataclasses import replace
 
+import pytest
+
 from auditor.findings import Status
 from checks.payment_options import Method, PaymentEvidence, PaymentThresholds
 from checks.payment_options import assess as assess_payment
@@ -58,6 +60,37 @@ def test_payment_truth_table() -> None:
     assert "few-methods" in codes(assess_payment(one, PaymentThresholds()))
 
 
-def test_payment_unknown_when_nothing_seen_and_payment_step_not_reached() -> None:
+def test_nothing_shown_before_checkout_is_a_finding_of_its_own_when_the_payment_step_was_not_reached() -> None:
     out = assess_payment(replace(PAY, methods=[], shown_before_checkout=[], payment_step_reached=None), PaymentThresholds())
-    assert out.status is Status.NOT_MEASURED and "unknown" in (out.reason or "")
+    assert codes(out) == {"none-shown-before-checkout"}
+    assert out.findings[0].confidence.value == "likely" and out.findings[0].premise
+    assert any("payment step" in u.what for u in out.unverified), "what the payment step offers is left to a person"
+
+
+def test_no_page_loaded_means_nothing_can_be_said() -> None:
+    out = assess_payment(replace(PAY, methods=[], shown_before_checkout=[], payment_step_reached=None, checked_pages=0),
+                         PaymentThresholds())
+    assert out.status is Status.NOT_MEASURED and not out.findings
+
+
+@pytest.mark.parametrize(("advertised", "offered", "expected"), [
+    (["mastercard", "paypal", "visa"], ["cash_on_delivery"], {"advertised-not-accepted", "accepted-not-advertised"}),
+    (["mastercard", "visa"], ["card"], set()),                      # a card form honours the card logos
+    (["visa", "paypal"], ["card", "paypal"], set()),
+    (["paypal"], ["paypal", "klarna"], {"accepted-not-advertised"}),
+    (["visa", "mastercard", "amex"], ["visa", "mastercard"], {"advertised-not-accepted"}),
+    ([], ["paypal"], set()),                                         # nothing advertised: none-before-checkout says it
+])
+def test_the_payment_step_keeps_the_promise_of_the_logos(advertised: list[str], offered: list[str], expected: set[str]) -> None:
+    methods = [Method(m, "card", ["u"], ["logo"]) for m in sorted(set(advertised) | set(offered))]
+    ev = replace(PAY, methods=methods, shown_before_checkout=advertised, advertised_before_checkout=advertised,
+                 offered_at_payment_step=offered, payment_step_methods=offered)
+    got = codes(assess_payment(ev, PaymentThresholds())) & {"advertised-not-accepted", "accepted-not-advertised"}
+    assert got == expected
+
+
+def test_the_promise_is_only_judged_when_the_payment_step_was_reached() -> None:
+    ev = replace(PAY, payment_step_reached=False, advertised_before_checkout=["visa"], offered_at_payment_step=None)
+    assert not codes(assess_payment(ev, PaymentThresholds())) & {"advertised-not-accepted", "accepted-not-advertised"}
+
+

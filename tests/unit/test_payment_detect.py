@@ -84,3 +84,23 @@ def test_schema_org_payment_accepted() -> None:
     items = [{"@type": "Store", "paymentAccepted": "Cash, Credit Card, PayPal"},
              {"@type": "Offer", "acceptedPaymentMethod": [{"@id": "http://purl.org/goodrelations/v1#PayPal"}]}]
     assert {d.id for d in detect_in_schema(items)} == {"card", "paypal"}
+
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    pytest.param('<svg aria-labelledby="pi-visa" role="img"><path d="M0"/></svg>', {"visa"}, id="aria-labelledby-without-target"),
+    pytest.param('<svg aria-labelledby="pi-master" role="img"></svg>', {"mastercard"}, id="payment-icons-pi-master"),
+    pytest.param('<svg aria-labelledby="pi-american_express"></svg>', {"amex"}, id="pi-american-express"),
+    pytest.param('<svg role="img"><title>PayPal</title></svg>', {"paypal"}, id="svg-title"),
+    pytest.param('<svg><use href="#icon-apple-pay"></use></svg>', {"apple_pay"}, id="sprite-use-href"),
+    pytest.param('<i class="fa fa-cc-discover"></i>', {"discover"}, id="icon-font-fa-cc"),
+    pytest.param('<i class="pf pf-diners"></i>', {"diners"}, id="icon-font-pf"),
+    pytest.param('<span class="icon-visa"></span>', {"visa"}, id="class-name"),
+    pytest.param('<span class="payment-icon--amex"></span>', {"amex"}, id="bem-class-name"),
+    pytest.param('<span class="pay" style="background-image:url(/img/maestro.svg)"></span>', {"maestro"}, id="css-background"),
+    pytest.param('<img src="/static/logos/klarna.png" alt="">', {"klarna"}, id="img-file-name"),
+    pytest.param('<img src="/x.png" alt="iDEAL">', {"ideal"}, id="img-alt"),
+    pytest.param('<svg aria-labelledby="pi-shopify_pay"></svg>', {"shop_pay"}, id="shopify-pay"),
+])
+def test_payment_marks_in_every_form_sites_use(markup: str, expected: set[str]) -> None:
+    html = f"<footer><ul class='list-payment'><li>{markup}</li></ul></footer>"
+    assert {d.id for d in detect_in_html(html)} == expected
