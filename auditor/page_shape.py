@@ -17,6 +17,12 @@ ADD_TO_CART = re.compile(
     r"in (de )?winkelwagen|añadir al carrito|aggiungi al carrello|adicionar ao carrinho|lägg i varukorgen|"
     r"do koszyka|lägg i kundvagn|læg i kurv|legg i handlekurv", re.I)
 PRICE = re.compile(r"(?:[$€£¥]|\b(?:EUR|USD|GBP|CHF|SEK|DKK|NOK|PLN|zł|kr)\b)\s?\d[\d.,\s]*\d|\d[\d.,]*\s?(?:€|EUR|zł|kr)\b")
+# buy boxes by structure, whatever their label says ("Buy", an <input> value, a word in another language): forms
+# and links that add to a cart, named the way the common platforms name them
+BUY_FORM = re.compile(r"<form\b[^>]*(?:action|id|name|class)=[\"'][^\"']*(?:add[-_]?to[-_]?(?:cart|basket|bag)|add[-_]cart|"
+                      r"addtocart|product_addtocart_form|add-to-cart-or-refresh|/cart/add|/basket/add|line-item/add|"
+                      r"checkout/cart/add)[^\"']*[\"']", re.I)
+BUY_LINK = re.compile(r"<a\b[^>]*href=[\"'][^\"']*(?:[?&]add-to-cart=|/cart/add\?|add_to_cart=)[^\"']*[\"']", re.I)
 OG_PRODUCT = re.compile(r"<meta[^>]+property=[\"']og:type[\"'][^>]+content=[\"'](?:og:)?product\b", re.I)
 
 
@@ -37,7 +43,8 @@ def page_shape(html: str, url: str, text: str) -> PageShape:
         names = type_names(item)
         declared += 1 if names & {"Product", "ProductGroup"} else 0
         listing_types = listing_types or bool(names & {"ItemList", "CollectionPage", "OfferCatalog", "SearchResultsPage"})
-    buttons = len(ADD_TO_CART.findall(text[:20000]))
+    buttons = max(len(ADD_TO_CART.findall(text[:20000])),
+                  len(BUY_FORM.findall(html[:400_000])) + len(BUY_LINK.findall(html[:400_000])))
     prices = len(PRICE.findall(text[:20000]))
     if declared >= 2 or (declared == 0 and buttons >= 2) or (listing_types and declared != 1):
         return PageShape("product_listing", declared, buttons, prices,

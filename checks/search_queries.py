@@ -15,12 +15,15 @@ STOPWORDS = frozenset(
     ["a", "an", "and", "the", "of", "for", "with", "in", "on", "to", "by", "from", "set", "pack", "new", "sale", "x", "de", "la", "le", "les", "el", "los", "das", "der", "die", "und", "et", "mit", "pour", "voor", "met", "en", "het", "een"])
 NONSENSE_QUERY = "qzxvbnwplk"
 NO_RESULTS = re.compile(
-    r"no (results|products|matches|items)|nothing (was )?found|0 (results|products|items|matches)|did not match|"
+    r"no (results|products|matches|items)(?! in (your |the )?(cart|basket|bag|wish ?list))|nothing (was )?found|"
+    r"0 (results|products|items|matches)(?! in (your |the )?(cart|basket|bag|wish ?list))|did not match|"
     r"didn'?t match|couldn'?t find|could not find|keine (ergebnisse|treffer|produkte)|aucun résultat|geen resultaten|"
     r"sin resultados|nessun risultato|not find any", re.I)
 RESULT_COUNT = re.compile(
-    r"(\d[\d,.]*)\s+(results?|products?|items?|matches|treffer|ergebnisse|résultats|resultaten|resultados|articles?)\b",
-    re.I)
+    r"(\d[\d,.]*)\s+(results?|products?|items?|matches|treffer|ergebnisse|résultats|resultaten|resultados|articles?)\b"
+    r"(?! in (your |the )?(cart|basket|bag|wish ?list))(?!:? \$)", re.I)
+CART_COUNTS = re.compile(r"(cart|basket|bag|wish ?list|warenkorb|panier|winkelwagen)[^.\n]{0,30}?\d+\s+(items?|products?|artikel)|"
+                         r"\d+\s+(items?|products?|artikel)\s+in\s+(your |the )?(cart|basket|bag|wish ?list)", re.I)
 SUGGESTION_HINT = re.compile(r"did you mean|try (checking|another|a different|searching)|suggest|popular|"
                              r"bestsellers?|you (may|might) (also )?like|meinten sie|vouliez-vous dire|bedoelde u|"
                              r"check the spelling|browse", re.I)
@@ -134,7 +137,7 @@ def is_relevant(result_text: str, intended: str, query: str) -> bool:
 
 def count_results(text: str, result_links: list[dict[str, Any]]) -> int:
     """A stated count ("12 results") wins; a no-results message means 0 even if suggestions are shown."""
-    head = text[:3000]
+    head = CART_COUNTS.sub(" ", text[:3000])  # "0 items in cart", "Wishlist contains 0 items": not results
     if NO_RESULTS.search(head):
         return 0
     stated = RESULT_COUNT.search(head)

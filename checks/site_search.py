@@ -272,8 +272,10 @@ async def _run_query(gp: GuardedPage, home: str, plan: PlannedQuery, via: str, t
         ms = step.ms
     data = await gp.page.evaluate(READ_RESULTS, [shape, known])
     results = data["results"]
-    count = count_results(data["text"], results)
-    relevant = sum(1 for r in results if is_relevant(r["text"], plan.intended, plan.query)) if count else 0
+    count: int | None = count_results(data["text"], results)
+    relevant: int | None = sum(1 for r in results if is_relevant(r["text"], plan.intended, plan.query)) if count else 0
+    if count == 0 and plan.kind != "nonsense" and any(plan.intended.lower() in r["text"].lower() for r in results):
+        count, relevant = None, None  # "no results" next to a link to the very product: the page was misread
     help_ = zero_results_help(data["text"], len(results), data["others"]) if count == 0 else None
     return QueryResult(plan.query, plan.kind, plan.intended, count, relevant, ms, help_, gp.page.url,
                        [r["text"][:80] for r in results[:5]])

@@ -180,11 +180,21 @@ def channels_on_page(page: PageSnapshot) -> list[tuple[str, str, str]]:
     address = doc.find("address")
     if address is not None and ADDRESS_HINT.search(address.get_text(" ")):
         found.append(("address", address.get_text(" ", strip=True)[:200], "text"))
+    else:  # "Address: 100 Demo Street, Springfield" in a plain paragraph, as CMS pages write it
+        for block in doc.find_all(["p", "li", "dd", "div"], limit=2000):
+            text = block.get_text(" ", strip=True)
+            if len(text) < 200 and LABELLED_ADDRESS.match(text) and ADDRESS_HINT.search(text):
+                found.append(("address", text[:200], "text"))
+                break
     for link in page.links:
         if HELP_CENTRE.match(link.text or ""):
             found.append(("help_center", link.href, "link"))
             break
     return found
+
+
+LABELLED_ADDRESS = re.compile(r"\s*(our |postal |visiting |store |office )?(address|adresse|anschrift|adres|dirección|"
+                              r"indirizzo|endereço|adress)\s*:", re.I)
 
 
 def contact_link_regions(page: PageSnapshot) -> set[str]:

@@ -346,10 +346,8 @@ class CheckoutWalker:
         self.ev.payment_labels = view.payment_labels()
         self.ev.steps_to_payment = len(self.ev.steps)
         numbered = view.numbered_payment_section()
-        if numbered is not None:  # a one-page checkout that numbers its own steps counts them as its customers do
-            same_page = [s for s in self.ev.steps if urlsplit(s.url)[:4] == urlsplit(view.url)[:4]]
-            earlier = len(self.ev.steps) - len(same_page)
-            self.ev.steps_to_payment = max(len(self.ev.steps), earlier + numbered)
+        if numbered is not None:  # a checkout that numbers its own steps ("3 Payment") counts them as its customers do
+            self.ev.steps_to_payment = max(len(self.ev.steps), numbered)
             self.ev.numbered_sections = list(view.sections)
         self._stop(f"payment step reached: the page {reason}; cxaudit stops here and never pays")
         self.ev.security_reassurance = self.ev.security_reassurance or bool(SECURE_WORDS.search(view.text))
@@ -419,6 +417,9 @@ class CheckoutWalker:
             with contextlib.suppress(PlaywrightError):
                 if f["tag"] == "select":
                     await self._select(locator, f, kind, who)
+                elif f["tag"] == "combobox":
+                    if not f["value"] and (f["required"] or kind in ("country", "state")):
+                        await self._combobox(locator, kind, who)
                 elif f["type"] == "radio":
                     group = [g for g in view.fields if g["type"] == "radio" and g["name"] == f["name"]]
                     if f["name"] not in groups_done and not any(g["checked"] for g in group):
@@ -457,6 +458,19 @@ class CheckoutWalker:
         if f["required"] and options:
             await locator.select_option(options[0]["value"])
 
+    async def _combobox(self, locator: Any, kind: str, who: TestCustomer) -> None:
+        """Opens an ARIA combobox and takes the customer's country (or region), else its first option."""
+        await locator.click(timeout=5000)
+        options = self.gp.page.locator("[role=option]:not([aria-disabled=true])")
+        await options.first.wait_for(timeout=3000)
+        wanted = {"country": [who.country_name, who.country], "state": [who.region_name or "", who.region or ""]}.get(kind, [])
+        for name in [w for w in wanted if w]:
+            match = options.filter(has_text=re.compile(rf"^\s*{re.escape(name)}\s*$", re.I))
+            if await match.count():
+                await match.first.click(timeout=5000)
+                return
+        await options.first.click(timeout=5000)
+
     async def _correct(self, view: StepView, said: list[str]) -> bool:
         """Answers what the site rejected: a postcode or phone not valid for the country gets the country's own
         example; a field left empty that the site now asks for gets a value. False when there is nothing to change."""
@@ -472,7 +486,7 @@ class CheckoutWalker:
         changed = before != [(f["value"], f["checked"]) for f in (await read_step(self.gp)).fields]
         for f in view.fields:
             kind = classify(f)
-            if f["tag"] == "select" or f["type"] in ("radio", "checkbox"):
+            if f["tag"] in ("select", "combobox") or f["type"] in ("radio", "checkbox"):
                 continue
             plan = plan_value(f, self.data, who)
             wanted = plan.value

@@ -60,6 +60,22 @@ READ_STEP = """
       value: el.value || '', checked: !!el.checked,
       options: el.tagName === 'SELECT' ? Array.from(el.options).map(o => ({value: o.value, text: o.text.trim(), disabled: o.disabled})) : []});
   }
+  // dropdowns drawn as ARIA comboboxes (Radix / Base UI selects): a field whose value is the text it shows
+  for (const el of document.querySelectorAll('button[role=combobox], div[role=combobox], span[role=combobox]')) {
+    if (!visible(el) || el.getAttribute('aria-disabled') === 'true') continue;
+    if (el.closest('header,nav,footer,[role=banner],[role=navigation],[role=contentinfo],[role=search]')) continue;
+    const lab = document.querySelector('label[for="' + CSS.escape(el.id || '-') + '"]') ||
+      (el.getAttribute('aria-labelledby') ? document.getElementById(el.getAttribute('aria-labelledby').split(' ')[0]) : null);
+    const label = ((lab && lab.innerText) || el.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' ');
+    const shown = (el.innerText || '').trim();
+    const empty = el.hasAttribute('data-placeholder') || !shown || shown === label.replace(/\\s*\\*$/, '') ||
+      /^(select|choose|please|--)/i.test(shown);
+    el.setAttribute('data-cxaudit-field', String(i));
+    fields.push({i: i++, tag: 'combobox', type: 'combobox', name: el.getAttribute('name') || el.id || '', id: el.id || '',
+      autocomplete: '', placeholder: '', label: label.slice(0, 120),
+      required: el.getAttribute('aria-required') === 'true' || /\\*\\s*$/.test(label), value: empty ? '' : shown.slice(0, 80),
+      checked: false, options: []});
+  }
   // ARIA radios drawn without an <input> (React/Radix themes: <span role=radio aria-checked>) are fields too
   for (const el of document.querySelectorAll('[role=radio]')) {
     if (el.tagName === 'INPUT' || !visible(el) || el.getAttribute('aria-disabled') === 'true') continue;
@@ -117,8 +133,11 @@ READ_STEP = """
   const alerts = Array.from(new Set(alertTexts.filter(Boolean).map(t => t.replace(/\\s+/g, ' ').slice(0, 300)))).slice(0, 10);
   const headings = Array.from(document.querySelectorAll('h1, h2, legend')).filter(visible).map(h => h.innerText.trim()).slice(0, 12);
   // a one-page checkout's own numbered steps ("1 Contact information" … "3 Payment"), open or not yet
-  const sections = Array.from(document.querySelectorAll('h1, h2, h3, h4, legend, [class*=step-title], [class*=step__title]'))
-    .filter(visible).map(h => (h.innerText || '').trim().replace(/\\s+/g, ' ')).filter(t => /^\\d{1,2}\\s*[.):]?\\s+\\S/.test(t)).slice(0, 12);
+  // (headings, or the short title blocks of card-style checkouts: "1" and "Contact Information" side by side)
+  const numbered = /^\\d{1,2}\\s*[.):]?\\s+[^\\d\\s]/;
+  const sections = Array.from(new Set(Array.from(document.querySelectorAll('h1, h2, h3, h4, legend, div, span, li, p'))
+    .filter(h => { const t = (h.innerText || '').trim(); return t.length > 2 && t.length < 50 && !h.closest('header, footer, nav'); })
+    .map(h => (h.innerText || '').trim().replace(/\\s+/g, ' ')).filter(t => numbered.test(t) && !/[$€£]/.test(t)))).slice(0, 12);
   const main = document.querySelector('main,[role=main]') || document.body;
   return {url: location.href, title: document.title, fields, controls, frames, alerts, headings, sections,
           text: (main.innerText || '').slice(0, 6000), https: location.protocol === 'https:'};
@@ -226,7 +245,9 @@ class StepView:
         return frozenset(field_key(f) for f in self.fields)
 
     def count_fields(self) -> tuple[int, int]:
-        """(fields, required) as a customer counts them: a radio group is one field, buttons are none."""
+        """(fields, required) as a customer counts them: a radio group is one field, buttons are none; a required
+        field counts as one the customer must fill when it arrives empty (a preselected country or a radio group
+        with a default asks nothing of them)."""
         seen_groups: set[str] = set()
         total = required = 0
         for f in self.fields:
@@ -234,8 +255,17 @@ class StepView:
                 if f["name"] in seen_groups:
                     continue
                 seen_groups.add(f["name"])
+                answered = any(g["checked"] for g in self.fields if g["type"] == "radio" and g["name"] == f["name"])
+            elif f["type"] == "checkbox":
+                answered = bool(f["checked"])
+            elif f["tag"] == "select":
+                chosen = next((o for o in f["options"] if o["value"] == f["value"]), None)
+                answered = bool(f["value"]) and not (chosen and re.search(r"choose|select|please|bitte|choisi|kies|--",
+                                                                           chosen["text"], re.I))
+            else:
+                answered = bool(f["value"])
             total += 1
-            required += 1 if f["required"] else 0
+            required += 1 if f["required"] and not answered else 0
         return total, required
 
     def continue_control(self) -> dict[str, Any] | None:

@@ -43,3 +43,16 @@ def test_one_buy_button_next_to_a_price_without_markup_is_a_product() -> None:
 def test_og_type_product_marks_a_product_page() -> None:
     html = "<html><head><meta property='og:type' content='product'></head><body><h1>Mug</h1></body></html>"
     assert page_shape(html, "http://s/x", "Mug").kind == "product_detail"
+
+
+def test_a_buy_box_is_found_by_its_form_whatever_its_label_says() -> None:
+    # Mezzanine/Cartridge: <input type=submit value="Buy"> in form#add-cart, no schema.org, no og:type
+    html = ("<html><body><h1>Canvas Tote Bag</h1><p class='price'>$15.00</p><form method='post' id='add-cart' "
+            "class='shop-form'><input type='submit' name='add_cart' value='Buy'></form></body></html>")
+    assert page_shape(html, "http://s/shop/product/canvas-tote-bag/", "Canvas Tote Bag\n$15.00").kind == "product_detail"
+
+
+def test_a_listing_of_add_to_cart_links_is_a_listing() -> None:
+    cards = "".join(f"<li><a href='/?p={n}'>P{n}</a> €{n}.00 <a href='/?add-to-cart={n}' class='button'>Kaufen</a></li>"
+                    for n in range(4))
+    assert page_shape(f"<ul>{cards}</ul>", "http://s/shop/", "P0 €0.00 Kaufen").kind == "product_listing"

@@ -148,3 +148,12 @@ def test_a_results_page_that_could_not_be_read_is_unverified_not_a_miss() -> Non
 def test_query_findings_state_their_premise() -> None:
     finding = assess(with_query("known_product", relevant_results=0), SearchThresholds()).findings[0]
     assert finding.premise and "copper-kettle" in finding.premise
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shop 0 items in cart: $0.00 Wishlist contains 0 items Showing 1 to 1 of 1 results for Django Pony", 1),
+    ("Wishlist contains 0 items No results were found", 0),
+    ("Your basket (0 items) 12 products found", 12),
+])
+def test_header_cart_and_wishlist_counts_are_not_result_counts(text: str, expected: int) -> None:
+    assert count_results(text, []) == expected
