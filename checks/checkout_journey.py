@@ -187,8 +187,9 @@ def journey_outcome(ev: CheckoutEvidence) -> tuple[Outcome, str | None]:
         return Outcome.BLOCKED, "add-to-cart-broken" if not ev.cart_reached else "checkout-stuck"
     if ev.add_to_cart_found and not ev.cart_reached and ev.js_errors and not ev.site_messages:
         return Outcome.BLOCKED, "add-to-cart-broken"  # the click threw and the site said nothing
-    if not ev.add_to_cart_found and ev.product_verified and ev.main_buttons_on_product == 0:
-        return Outcome.BLOCKED, "add-to-cart-missing"  # a real product page with no button of any kind
+    if not ev.add_to_cart_found and ev.product_verified and ev.main_buttons_on_product == 0 \
+            and ev.main_clickables_on_product == 0:
+        return Outcome.BLOCKED, "add-to-cart-missing"  # a real product page with nothing a customer could click
     return Outcome.INCONCLUSIVE, None
 
 

@@ -40,6 +40,12 @@ ADD_ATTEMPTS = 3        # per product: a retry after answering "please select ..
 STEP_RETRIES = 2        # per checkout step: corrections after the site rejected what we typed
 VARIANT_MESSAGE = re.compile(r"select|choose|pick|option|size|colou?r|variant|wähle|auswahl|choisi|sélection|kies|"
                              r"selecteer|elige|selecciona|scegli|seleziona|größe|taille|maat|talla|taglia", re.I)
+COUNT_CLICKABLES = """() => {
+  const main = document.querySelector('main,[role=main]') || document.body;
+  return Array.from(main.querySelectorAll('*')).filter(el => el.tagName !== 'A' && !el.closest('a, header, footer, nav') &&
+    (getComputedStyle(el).cursor === 'pointer' || el.onclick || el.hasAttribute('tabindex')) &&
+    el.getBoundingClientRect().width > 0).length;
+}"""
 QUANTITY = re.compile(r"qty|quantit|menge|anzahl|aantal|cantidad|quantità|ilość|antal|mængde", re.I)
 SECURE_WORDS = re.compile(r"secure|encrypted|ssl|sicher|sécurisé|veilig", re.I)
 
@@ -75,6 +81,7 @@ class CheckoutWalk:
     stopped_because: str | None = None
     product_verified: bool | None = None  # the page tried was a product detail page (schema.org Product / og:type)
     main_buttons_on_product: int | None = None  # any button or submit in the product's main area, whatever its words
+    main_clickables_on_product: int | None = None  # anything in the main area that looks clickable (not a link)
     site_messages: list[str] = field(default_factory=list)  # what the site told the customer along the way
     http_errors: list[str] = field(default_factory=list)  # documents answered with a server error during the journey
     customer: dict[str, Any] = field(default_factory=dict)  # country, postcode, where the country came from
@@ -147,6 +154,8 @@ class CheckoutWalker:
             shape = page_shape(html, self.gp.url, view.text)
             self.ev.product_verified = shape.kind == "product_detail"
             self.ev.main_buttons_on_product = sum(1 for c in view.controls if c["region"] == "main" and c["tag"] != "a")
+            with contextlib.suppress(PlaywrightError):  # icons wired up by script are controls to a person too
+                self.ev.main_clickables_on_product = int(await self.gp.page.evaluate(COUNT_CLICKABLES))
             self.ev.buy_now_present = self.ev.buy_now_present or bool(view.purchase_controls())
             if shape.kind == "product_listing":
                 self._annotate([{"label": url, "kind": "page", "why": shape.why, "result": "skipped"}], [])

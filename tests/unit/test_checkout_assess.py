@@ -48,7 +48,7 @@ NOT_REACHED = {"payment_step_reached": False, "steps_to_payment": None}
     ({**NOT_REACHED, "http_errors": ["HTTP 502 https://s.example/checkout/address"],
       "stopped_because": "could not get past this step"}, {"checkout-stuck"}),
     ({**NOT_REACHED, "add_to_cart_found": False, "cart_reached": False, "product_verified": True,
-      "main_buttons_on_product": 0}, {"add-to-cart-missing"}),
+      "main_buttons_on_product": 0, "main_clickables_on_product": 0}, {"add-to-cart-missing"}),
 ])
 def test_each_checkout_problem_the_site_causes_has_its_finding(change: dict, expected: set[str]) -> None:
     assert codes(replace(GOOD, **change)) == expected
@@ -62,6 +62,8 @@ def test_each_checkout_problem_the_site_causes_has_its_finding(change: dict, exp
                  id="a-listing-taken-for-a-product"),
     pytest.param({"add_to_cart_found": False, "cart_reached": False, "product_verified": True, "main_buttons_on_product": 3},
                  id="buttons-in-an-unknown-language"),
+    pytest.param({"add_to_cart_found": False, "cart_reached": False, "product_verified": True, "main_buttons_on_product": 0,
+                  "main_clickables_on_product": 2}, id="an-icon-wired-up-by-script"),
     pytest.param({"cart_reached": False, "checkout_reached": False, "site_messages": ["Please select a size"],
                   "stopped_because": "adding to the cart did not work"}, id="site-asked-for-a-variant"),
     pytest.param({"cart_reached": False, "checkout_reached": False, "js_errors": ["TypeError"],
