@@ -17,6 +17,8 @@ from auditor.findings import (
     FindingTemplate,
     Measurement,
     Severity,
+    Unverified,
+    inconclusive,
     make_finding,
     mark_likely,
     outcome_from_findings,
@@ -247,11 +249,17 @@ def assess(ev: ContactEvidence, t: ContactThresholds) -> CheckOutcome:
     strengths: list[str] = []
     types = {c.type for c in ev.channels}
     contact_page = ev.contact_page_url
-    if ev.contact_page_url and (ev.contact_page_status is None or ev.contact_page_status >= 400):
-        status = f"HTTP {ev.contact_page_status}" if ev.contact_page_status else "it did not load"
+    unverified: list[Unverified] = []
+    if ev.contact_page_url and ev.contact_page_status is not None and ev.contact_page_status >= 400:
         findings.append(make_finding(CHECK_ID, "contact-page-error", FINDINGS,
-                                     f"The contact page {ev.contact_page_url} is linked but broken ({status}).",
-                                     page_url=ev.contact_page_url))
+                                     f"The contact page {ev.contact_page_url} is linked but broken "
+                                     f"(HTTP {ev.contact_page_status}).", page_url=ev.contact_page_url))
+    elif ev.contact_page_url and ev.contact_page_status is None:  # no answer: the audit machine's network or the site
+        unverified.append(Unverified(f"The contact page {ev.contact_page_url}", "it did not load for the auditor"))
+    if ev.min_clicks_to_contact is None and ev.pages_checked <= 1:
+        return inconclusive("A way to contact support within 4 clicks of the home page",
+                            f"only {ev.pages_checked} page could be read, so the site's contact options are unknown",
+                            more=unverified)
     if ev.min_clicks_to_contact is None:
         findings.append(make_finding(CHECK_ID, "no-contact-channel", FINDINGS,
                                      f"Within {4} clicks of the home page ({ev.pages_checked} pages checked) we found no "
@@ -286,7 +294,7 @@ def assess(ev: ContactEvidence, t: ContactThresholds) -> CheckOutcome:
             CHECK_ID, "contact-inconsistent", FINDINGS,
             f"{len(ev.pages_without_contact_link)} page(s) lack the contact link the home page has, e.g. "
             f"{ev.pages_without_contact_link[0]}.", page_url=ev.pages_without_contact_link[0]))
-    return outcome_from_findings(findings, strengths)
+    return outcome_from_findings(findings, strengths, unverified=unverified)
 
 
 CHECK = CheckSpec(id=CHECK_ID, title="Support contact", kind="journey", gather=gather, assess=assess,

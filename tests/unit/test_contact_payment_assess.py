@@ -94,3 +94,17 @@ def test_the_promise_is_only_judged_when_the_payment_step_was_reached() -> None:
     assert not codes(assess_payment(ev, PaymentThresholds())) & {"advertised-not-accepted", "accepted-not-advertised"}
 
 
+
+
+def test_a_contact_page_that_did_not_answer_is_unverified_not_broken() -> None:
+    out = assess_contact(replace(BASE, contact_page_status=None), ContactThresholds())
+    assert "contact-page-error" not in codes(out)
+    assert any("did not load" in u.reason for u in out.unverified)
+    assert "contact-page-error" in codes(assess_contact(replace(BASE, contact_page_status=404), ContactThresholds()))
+
+
+def test_no_channel_found_when_only_the_home_page_could_be_read_is_inconclusive() -> None:
+    out = assess_contact(replace(BASE, channels=[], min_clicks_to_contact=None, pages_checked=1), ContactThresholds())
+    assert out.outcome.value == "inconclusive" and not out.findings
+    found_nothing = assess_contact(replace(BASE, channels=[], min_clicks_to_contact=None, pages_checked=12), ContactThresholds())
+    assert "no-contact-channel" in codes(found_nothing)
