@@ -17,6 +17,7 @@ import pytest
 from auditor.demo.httpkit import App, LocalServer
 from auditor.demo.shop import DemoShop, ShopOptions
 from auditor.processes import running, stop_group
+from tests.browser_server import playwright_run_server
 from tests.process_marks import PROBE_MARK, describe, marked, survivors
 
 
@@ -62,24 +63,10 @@ def test_an_audit_through_a_browser_server_leaves_no_process_behind(serve_app: C
     from auditor.browser.locate import locate_browser
 
     url = serve_app(DemoShop().app).url
-    with __import__("socket").socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = running([sys.executable, "-m", "playwright", "run-server", "--host", "127.0.0.1", "--port", str(port),
-                      "--unsafe"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    with server as server_proc:
-        import socket
-        import time
-
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.1)
+    with playwright_run_server() as (endpoint, server_proc):
         env, mark = _probe_env()
         proc = _cxaudit("audit", url, "--out", str(tmp_path), "--checks", "load-time", "--max-pages", "2", "--quiet",
-                        "--fail-on", "never", "--browser-endpoint", f"ws://127.0.0.1:{port}/",
+                        "--fail-on", "never", "--browser-endpoint", endpoint,
                         "--browser-path", locate_browser(None).executable, env=env)
         _out, err = proc.communicate(timeout=180)
         assert proc.returncode == 0, err[-2000:]

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,8 +13,8 @@ from auditor.browser.locate import locate_browser
 from auditor.browser.session import BrowserSession
 from auditor.demo.httpkit import App, LocalServer
 from auditor.demo.shop import DemoShop, ShopOptions
-from auditor.processes import running
 from auditor.results import iter_findings
+from tests.browser_server import playwright_run_server
 from tests.test_cli import cxaudit
 
 CHECKS = "load-time,site-search,support-contact,payment-options"
@@ -61,19 +57,8 @@ def test_shards_merged_give_the_same_findings_as_one_run(serve_app: Callable[[Ap
 @pytest.fixture
 def playwright_server() -> Iterator[str]:
     """A real `playwright run-server`, as a browser grid would run it, on a free 127.0.0.1 port."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    # run-server is a Python wrapper around a Node driver: only ending the whole group ends both (issue 21)
-    with running([sys.executable, "-m", "playwright", "run-server", "--host", "127.0.0.1", "--port", str(port), "--unsafe"],
-                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.1)
-        yield f"ws://127.0.0.1:{port}/"
+    with playwright_run_server() as (endpoint, _proc):
+        yield endpoint
 
 
 @pytest.mark.asyncio(loop_scope="session")
