@@ -64,10 +64,12 @@ class SiteResult:
     market: dict[str, Any] = field(default_factory=dict)
     consent: dict[str, Any] = field(default_factory=dict)
     login: dict[str, Any] | None = None
+    language: str | None = None  # BCP 47, from <html lang> or og:locale
 
     def to_json(self) -> dict[str, Any]:
         return {
             "start_url": self.start_url, "final_url": self.final_url, "error": self.error, "crawl": self.crawl,
+            "language": self.language,
             "pages": self.pages, "score": self.score, "screenshot": self.screenshot,
             "checks": [c.to_json() for c in self.checks], "guard": self.guard, "duration_ms": self.duration_ms,
             "access": self.access, "market": self.market, "consent": self.consent, "login": self.login,

@@ -28,6 +28,7 @@ from auditor.crawl.sitemaps import collect_sitemap_urls
 from auditor.crawl.urls import Scope, normalize_url
 from auditor.findings import Outcome, Status
 from auditor.journey import Attachments
+from auditor.language import site_language
 from auditor.login import LoginFailed, scripted_login
 from auditor.progress import Progress, SilentProgress
 from auditor.ratelimit import MAX_RETRY_AFTER_S, wait_before_retry
@@ -162,6 +163,8 @@ class Auditor:
         self.progress.site_started(start, cfg.crawl.max_pages)
         crawl_started = time.perf_counter()
         snapshots, failures, rate_limited = await self.crawl(session, frontier, context_options, scope, attachments, guard_log, robots)
+        if snapshots:
+            result.language = site_language(snapshots[0].lang, snapshots[0].html)
         crawl_ms = round((time.perf_counter() - crawl_started) * 1000)
         result.pages = [page_json(x) for x in snapshots] + [page_json(x) for x in failures]
         result.crawl = {

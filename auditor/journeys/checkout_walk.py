@@ -56,7 +56,7 @@ class CheckoutWalk:
 
     product_url: str | None = None
     add_to_cart_found: bool = False
-    options_chosen: list[str] = field(default_factory=list)
+    options_chosen: list[dict[str, str]] = field(default_factory=list)  # {widget, label, value}
     buy_now_present: bool = False
     cart_reached: bool = False
     cart_kind: str | None = None  # page | drawer
@@ -208,17 +208,21 @@ class CheckoutWalker:
     def _added_since(self, before: StepView, since: float) -> Callable[[StepView], bool]:
         return lambda after: added_to_cart(before, after, self.net, since).moved
 
-    async def _choose(self, view: StepView, anchor: str | None = None, reaffirm: bool = False) -> list[str]:
+    async def _choose(self, view: StepView, anchor: str | None = None,
+                      reaffirm: bool = False) -> list[dict[str, str]]:
         if anchor is None:
             ranked = pick.add_to_cart(view)
             anchor = f'[data-cxaudit-control="{ranked[0].control["i"]}"]' if ranked else None
-        chosen = [c.to_text() for c in await choose_options(self.gp.page, anchor, reaffirm=reaffirm)]
+        chosen = [{"widget": c.widget, "label": c.label, "value": c.value}
+                  for c in await choose_options(self.gp.page, anchor, reaffirm=reaffirm)]
         for f in (await read_step(self.gp)).fields:  # an empty quantity field stops some themes' add-to-cart silently
             if f["tag"] == "input" and not f["value"] and QUANTITY.search(f"{f['name']} {f['id']} {f['label']}"):
                 with contextlib.suppress(PlaywrightError):
                     await self._field(f).fill("1", timeout=5000)
-                    chosen.append(f"{f['label'] or f['name']}: 1")
-        self.ev.options_chosen = list(dict.fromkeys([*self.ev.options_chosen, *chosen]))
+                    chosen.append({"widget": "quantity", "label": f["label"] or f["name"], "value": "1"})
+        for choice in chosen:
+            if choice not in self.ev.options_chosen:
+                self.ev.options_chosen.append(choice)
         return chosen
 
     # ---------------------------------------------------------------- 2. the cart, 3. checkout

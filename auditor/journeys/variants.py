@@ -109,9 +109,6 @@ class OptionChoice:
     label: str
     value: str
 
-    def to_text(self) -> str:
-        return f"{self.label or self.widget}: {self.value}"
-
 
 async def choose_options(page: Page, anchor_selector: str | None, rounds: int = 4,
                          reaffirm: bool = False) -> list[OptionChoice]:

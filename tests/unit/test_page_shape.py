@@ -56,3 +56,4 @@ def test_a_listing_of_add_to_cart_links_is_a_listing() -> None:
     cards = "".join(f"<li><a href='/?p={n}'>P{n}</a> €{n}.00 <a href='/?add-to-cart={n}' class='button'>Kaufen</a></li>"
                     for n in range(4))
     assert page_shape(f"<ul>{cards}</ul>", "http://s/shop/", "P0 €0.00 Kaufen").kind == "product_listing"
+
