@@ -97,7 +97,10 @@ async def test_a_crashing_renderer_loses_only_the_pages_it_took_down(
     s = doc["sites"][0]
     codes = {p["error"]["code"] for p in s["pages"] if p["error"]}
     assert "crashed" in codes
-    assert s["crawl"]["pages_visited"] >= 4, "pages after the crash were still loaded"
+    # the home page plus pages loaded after the crash: how many fit in the budget depends on how busy the machine is
+    # (a clean-clone run on 2 busy cores loaded 2 after the crash, a quiet one 3 or more); that the crawl goes on is the point
+    loaded_after = [p for p in s["pages"] if "/ok/" in p["url"] and not p["error"]]
+    assert s["crawl"]["pages_visited"] >= 3 and loaded_after, "pages after the crash were still loaded"
     assert s["error"] is None
 
 
