@@ -189,8 +189,11 @@ class CheckoutWalker:
             chosen = ranked[index]
             anchor = f'[data-cxaudit-control="{chosen.control["i"]}"]'
             since = time.perf_counter()
-            await self.gp.click(self._control(chosen.control), f"Click “{chosen.label}”")
-            after = await wait_for(lambda: read_step(self.gp), self._added_since(view, since), limit_s=2.0)
+            step = await self.gp.click(self._control(chosen.control), f"Click “{chosen.label}”")
+            # how long to watch for the cart to answer follows how fast this site answered the click (a busy machine
+            # or a slow shop gets longer), within bounds
+            patience = min(10.0, max(3.0, 3 * step.ms / 1000))
+            after = await wait_for(lambda: read_step(self.gp), self._added_since(view, since), limit_s=patience)
             progress = added_to_cart(view, after, self.net, since)
             said = self._heard(after)
             if progress.moved:
@@ -306,7 +309,7 @@ class CheckoutWalker:
                     return
                 if await self._correct(view, said):
                     previous = view
-                    nxt = pick.continue_on(view)
+                    nxt = pick.continue_on(await read_step(self.gp))  # a fresh read: its tags address the page as it is
                     if nxt:
                         await self.gp.click(self._control(nxt[0].control), f"Correct step {len(self.ev.steps)} and click "
                                                                               f"“{nxt[0].label}”")
@@ -339,7 +342,7 @@ class CheckoutWalker:
             if reason:  # choosing on the page revealed it as the payment step (a method picked, "Place order" shown)
                 self._reached_payment(filled, reason)
                 return
-            ranked = pick.continue_on(filled) or pick.continue_on(view)
+            ranked = pick.continue_on(filled)  # the latest read: only its tags address the page
             if not ranked:
                 self._stop("no button to continue from this step")
                 return
@@ -496,7 +499,8 @@ class CheckoutWalker:
         who = self.customer or customer_for(None, "default")
         before = [(f["value"], f["checked"]) for f in view.fields]
         await self.fill(view)  # what was left empty or unticked
-        changed = before != [(f["value"], f["checked"]) for f in (await read_step(self.gp)).fields]
+        view = await read_step(self.gp)  # re-read: the tags below must address the page as it is now
+        changed = before != [(f["value"], f["checked"]) for f in view.fields]
         for f in view.fields:
             kind = classify(f)
             if f["tag"] in ("select", "combobox") or f["type"] in ("radio", "checkbox"):

@@ -12,6 +12,8 @@ from typing import Any
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
+from auditor.browser.purchase import is_purchase_control
+
 PLAN_OPTIONS = r"""
 ([anchorSel, reaffirm]) => {
   const visible = el => { if (!el) return false; const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
@@ -126,6 +128,8 @@ async def choose_options(page: Page, anchor_selector: str | None, rounds: int = 
             break
         for plan in fresh[:1]:  # one at a time: a choice can change the others
             tried.add((plan["label"], plan["value"]))
+            if is_purchase_control(plan["value"], plan["label"]):
+                continue  # never an option that reads as "buy now" / "pay"
             target = page.locator(f'[data-cxaudit-opt="{plan["i"]}"]')
             with contextlib.suppress(PlaywrightError):
                 if plan["widget"] == "select":
