@@ -43,7 +43,7 @@ def guess_role(url: str, title: str, html: str, text: str, forms: list[dict[str,
     shape = page_shape(html, url, text)
     if shape.kind == "product_listing":
         return "category"  # a listing is never a product page, whatever its URL says
-    if shape.kind == "product_detail" and shape.why != "one buy button next to a price":
+    if shape.kind == "product_detail" and shape.declared_by_markup:
         return "product"
     if types & {"ContactPage"}:
         return "contact"

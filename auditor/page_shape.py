@@ -33,13 +33,14 @@ class PageShape:
     buy_buttons: int
     prices: int
     why: str
+    declared_by_markup: bool = False  # schema.org or og:type says so, not only a buy box next to a price
 
 
 def page_shape(html: str, url: str, text: str) -> PageShape:
     """Counts what a customer would see: declared products, buy buttons, prices."""
     declared = 0
     listing_types = False
-    for item in extract_items(html, url):
+    for item in extract_items(html, url):  # cached per page: page_roles reads the same items
         names = type_names(item)
         declared += 1 if names & {"Product", "ProductGroup"} else 0
         listing_types = listing_types or bool(names & {"ItemList", "CollectionPage", "OfferCatalog", "SearchResultsPage"})
@@ -50,9 +51,9 @@ def page_shape(html: str, url: str, text: str) -> PageShape:
         return PageShape("product_listing", declared, buttons, prices,
                          f"{declared} products declared, {buttons} buy buttons: repeated product cards")
     if declared == 1 and not listing_types:
-        return PageShape("product_detail", declared, buttons, prices, "one schema.org Product on the page")
+        return PageShape("product_detail", declared, buttons, prices, "one schema.org Product on the page", True)
     if OG_PRODUCT.search(html[:200_000]):
-        return PageShape("product_detail", declared, buttons, prices, "og:type product")
+        return PageShape("product_detail", declared, buttons, prices, "og:type product", True)
     if buttons == 1 and prices >= 1:
         return PageShape("product_detail", declared, buttons, prices, "one buy button next to a price")
     return PageShape("unknown", declared, buttons, prices, "no product declared and no single buy box")

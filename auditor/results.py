@@ -27,13 +27,11 @@ class CheckResult:
     reason: str | None = None
     strengths: list[str] = field(default_factory=list)
     duration_ms: int = 0
-    outcome: Outcome | None = None  # None: derived from the status (not measured = inconclusive)
+    outcome: Outcome = Outcome.REACHED  # what assess said; a check not measured is inconclusive whatever it says
     unverified: list[Unverified] = field(default_factory=list)
 
     def resolved_outcome(self) -> Outcome:
-        if self.outcome is not None:
-            return self.outcome
-        return Outcome.INCONCLUSIVE if self.status is Status.NOT_MEASURED else Outcome.REACHED
+        return Outcome.INCONCLUSIVE if self.status is Status.NOT_MEASURED else self.outcome
 
     def to_json(self) -> dict[str, Any]:
         unverified = self.unverified

@@ -26,7 +26,7 @@ from auditor.crawl.preflight import preflight
 from auditor.crawl.robots import RobotsPolicy, fetch_robots
 from auditor.crawl.sitemaps import collect_sitemap_urls
 from auditor.crawl.urls import Scope, normalize_url
-from auditor.findings import Outcome, Status
+from auditor.findings import Status
 from auditor.journey import Attachments
 from auditor.language import site_language
 from auditor.login import LoginFailed, scripted_login
@@ -375,7 +375,7 @@ class Auditor:
         return CheckResult(
             spec.id, spec.title, outcome.status, outcome.score, evidence_json, findings=outcome.findings,
             journey=journey, reason=outcome.reason, strengths=outcome.strengths,
-            outcome=Outcome.INCONCLUSIVE if outcome.status is Status.NOT_MEASURED else outcome.outcome,
+            outcome=outcome.outcome,
             unverified=outcome.unverified,
             duration_ms=round((time.perf_counter() - started) * 1000),
         )
