@@ -8,17 +8,14 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import socket
 import sys
 import time
 import tomllib
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from accuracy.facts import Score, score
-from accuracy.platform import Platform, ServerCommand
+from accuracy.platform import Platform, ServerCommand, free_port, wait_http
 from auditor.processes import spawn, stop_group
 
 HERE = Path(__file__).resolve().parent
@@ -42,30 +39,6 @@ class Row:
 def discover(names: list[str] | None) -> list[str]:
     found = sorted(p.parent.name for p in (HERE / "platforms").glob("*/platform.py"))
     return [n for n in found if not names or n in names]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_http(url: str, timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    last = "no answer"
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status < 500:
-                    return
-        except urllib.error.HTTPError as exc:
-            if exc.code < 500:
-                return
-            last = f"HTTP {exc.code}"
-        except (OSError, urllib.error.URLError) as exc:
-            last = str(exc)[:120]
-        time.sleep(0.5)
-    raise RuntimeError(f"the storefront did not answer at {url} within {timeout_s:.0f} s ({last})")
 
 
 def _start(command: ServerCommand, log: Path) -> object:

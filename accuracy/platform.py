@@ -7,6 +7,10 @@ whole group) and the scoring. Installs go into a cache folder outside the repo, 
 from __future__ import annotations
 
 import os
+import socket
+import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,3 +57,27 @@ class Platform:
         """Extra foreground processes the platform needs besides its web server (e.g. a private PostgreSQL
         on a unix socket in the cache). Started before server(), stopped after it."""
         return []
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_http(url: str, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    last = "no answer"
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status < 500:
+                    return
+        except urllib.error.HTTPError as exc:
+            if exc.code < 500:
+                return
+            last = f"HTTP {exc.code}"
+        except (OSError, urllib.error.URLError) as exc:
+            last = str(exc)[:120]
+        time.sleep(0.5)
+    raise RuntimeError(f"the storefront did not answer at {url} within {timeout_s:.0f} s ({last})")

@@ -22,7 +22,6 @@ import os
 import pwd
 import secrets
 import shutil
-import socket
 import stat
 import subprocess
 import time
@@ -31,7 +30,7 @@ import urllib.request
 import zlib
 from pathlib import Path
 
-from accuracy.platform import Platform, ServerCommand
+from accuracy.platform import Platform, ServerCommand, free_port, wait_http
 from auditor.processes import spawn, stop_group
 
 VERSION = "2.2.1"
@@ -132,11 +131,11 @@ class EverShop(Platform):
             self._wait_pg()
             self._psql(f"DROP DATABASE IF EXISTS {DB_NAME}")          # a half-done earlier run starts over
             self._psql(f"CREATE DATABASE {DB_NAME}")
-            port = self._free_port()
+            port = free_port()
             # first start runs EverShop's migrations (all tables, default categories)
             srv = self._start_bg(self.server(port).argv, self.app, self.server(port).env,
                                  self.home() / "install-server.log")
-            self._wait_http(f"http://127.0.0.1:{port}/", 240)
+            wait_http(f"http://127.0.0.1:{port}/", 240)
             self._seed()
             self._run(["node", self._evershop_js(), "user:create", "--email", ADMIN_EMAIL,
                        "--password", ADMIN_PASSWORD, "--name", "Admin"], "user:create")
@@ -370,28 +369,6 @@ class EverShop(Platform):
     @staticmethod
     def _stop(proc: subprocess.Popen) -> None:
         stop_group(proc, timeout_s=30)
-
-    @staticmethod
-    def _free_port() -> int:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            return s.getsockname()[1]
-
-    @staticmethod
-    def _wait_http(url: str, timeout: float) -> None:
-        end = time.time() + timeout
-        while time.time() < end:
-            try:
-                with urllib.request.urlopen(url, timeout=10) as r:
-                    if r.status < 500:
-                        return
-            except urllib.error.HTTPError as e:
-                if e.code < 500:
-                    return
-            except OSError:
-                pass
-            time.sleep(1)
-        raise RuntimeError(f"EverShop did not answer on {url} within {timeout:.0f}s")
 
     @staticmethod
     def _api(base: str, method: str, path: str, body: dict, token: str | None = None) -> dict:
