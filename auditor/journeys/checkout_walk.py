@@ -100,6 +100,10 @@ def in_stock_text(text: str) -> bool:
     return not pick.is_sold_out(text[:4000])
 
 
+def enabled_add_to_cart(view: StepView) -> list[pick.Candidate]:
+    return [c for c in pick.add_to_cart(view) if not c.control["disabled"]]
+
+
 class CheckoutWalker:
     def __init__(self, gp: GuardedPage, data: CheckoutConfig, walk: CheckoutWalk) -> None:
         self.gp = gp
@@ -149,7 +153,8 @@ class CheckoutWalker:
         for url in urls:
             await self.gp.goto(url, "Open a product page")
             self.ev.product_url = url
-            view = await wait_for(lambda: read_step(self.gp), lambda v: bool(pick.add_to_cart(v)))
+            view = await wait_for(lambda: read_step(self.gp), lambda v: bool(enabled_add_to_cart(v)),
+                                  limit_s=self._page_patience())
             html = await self.gp.page.content()
             shape = page_shape(html, self.gp.url, view.text)
             self.ev.product_verified = shape.kind == "product_detail"
@@ -180,8 +185,11 @@ class CheckoutWalker:
         options = await self._choose(view)
         index = 0
         for _ in range(ADD_ATTEMPTS):
-            view = await read_step(self.gp)  # choosing options can re-render the buy box
-            ranked = [c for c in pick.add_to_cart(view) if not c.control["disabled"]]
+            # choosing options can re-render the buy box; a hydrating shop enables its button late, and a customer
+            # waits for it as long as the page itself took to arrive
+            view = await wait_for(lambda: read_step(self.gp), lambda v: bool(enabled_add_to_cart(v)),
+                                  limit_s=self._page_patience())
+            ranked = enabled_add_to_cart(view)
             if index >= len(ranked):
                 reason = "every add-to-cart control is disabled" if not ranked else "no other candidate"
                 self._annotate([{"label": "add to cart", "kind": "button", "why": reason, "result": "skipped"}], [])
@@ -207,6 +215,12 @@ class CheckoutWalker:
                     continue
             index += 1
         return False
+
+    def _page_patience(self) -> float:
+        """How long a customer would wait for the page just opened to become usable: three times what its load
+        took (a busy machine or a slow shop gets longer), between 3 and 10 seconds."""
+        last_ms = self.gp.steps[-1].ms if self.gp.steps else 0
+        return min(10.0, max(3.0, 3 * last_ms / 1000))
 
     def _added_since(self, before: StepView, since: float) -> Callable[[StepView], bool]:
         return lambda after: added_to_cart(before, after, self.net, since).moved

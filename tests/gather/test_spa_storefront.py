@@ -27,7 +27,9 @@ async def test_spa_storefront_is_crawled_searched_and_walked_to_payment(serve_ap
     nonsense = next(q for q in search["queries"] if q["kind"] == "nonsense")
     assert nonsense["results_count"] == 0 and nonsense["zero_results_help"] is True
     checkout = checks["checkout-journey"].evidence
-    assert checkout["add_to_cart_found"] and checkout["cart_reached"] and checkout["checkout_reached"]
+    journey = [(s.action, s.candidates, s.messages) for s in checks["checkout-journey"].journey]
+    assert checkout["add_to_cart_found"] and checkout["cart_reached"] and checkout["checkout_reached"], (
+        checkout["stopped_because"], journey)
     assert checkout["costs_shown_before_checkout"] is True
     assert checkout["steps_to_payment"] == 3 and [s["kind"] for s in checkout["steps"]] == ["page", "section", "section"]
     assert checkout["payment_step_reached"] and checkout["payment_labels"] == ["Card", "PayPal"]
