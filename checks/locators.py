@@ -17,10 +17,12 @@ SEARCH_WORDS = (r"search|find|query|look ?up|zoek|such|recherch|buscar|busca|cer
                 r"keyword|what are you looking for")
 TAG = "data-cxaudit"
 
+# checkVisibility(): a field inside a closed <details> (Dawn's search modal) keeps a layout box in Chromium but
+# cannot be typed into; only checkVisibility() says so
 FIND_SEARCH_INPUT = """
 (words) => {
   const re = new RegExp(words, 'i');
-  const visible = el => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+  const visible = el => { if (el && el.checkVisibility && !el.checkVisibility()) return false; const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
     return r.width > 2 && r.height > 2 && cs.visibility !== 'hidden' && cs.display !== 'none' && cs.opacity !== '0'; };
   const nameHint = /^(q|s|query|search|keywords?|k|term|searchterm|search_query|text|w|qs|st)$/i;
   let best = null, bestScore = 0;
@@ -56,32 +58,9 @@ FIND_SEARCH_INPUT = """
 }
 """
 
-FIND_SEARCH_REVEAL = """
-(words) => {
-  const re = new RegExp(words, 'i');
-  const visible = el => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
-    return r.width > 2 && r.height > 2 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
-  document.querySelectorAll('[data-cxaudit=search-reveal]').forEach(e => e.removeAttribute('data-cxaudit'));
-  for (const el of document.querySelectorAll('button, a, [role=button], summary, label')) {
-    if (!visible(el)) continue;
-    const svg = el.querySelector('svg');
-    const text = [el.getAttribute('aria-label'), el.getAttribute('title'), el.innerText, el.id, String(el.className || ''),
-                  el.getAttribute('data-action') || '', svg ? (svg.getAttribute('class') || '') + ' ' + (svg.getAttribute('aria-label') || '') +
-                  ' ' + ((svg.querySelector('title') || {}).textContent || '') : ''].join(' ');
-    if (re.test(text) || /magnif|loupe|lupe/i.test(text)) {
-      const href = el.getAttribute('href') || '';
-      if (el.tagName === 'A' && href && !href.startsWith('#') && !/search|suche|zoek/i.test(href)) continue;
-      el.setAttribute('data-cxaudit', 'search-reveal');
-      return (el.getAttribute('aria-label') || el.innerText || el.getAttribute('title') || 'search icon').trim().slice(0, 60);
-    }
-  }
-  return null;
-}
-"""
-
 SUGGESTIONS_VISIBLE = """
 () => {
-  const visible = el => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+  const visible = el => { if (el && el.checkVisibility && !el.checkVisibility()) return false; const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
     return r.width > 2 && r.height > 2 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
   const panels = document.querySelectorAll('[role=listbox], [class*=autocomplete i], [class*=suggest i], [id*=suggest i], ' +
                                            '[class*=typeahead i], [class*=predictive i], [id*=autocomplete i], datalist');
@@ -97,11 +76,6 @@ SUGGESTIONS_VISIBLE = """
 async def find_search_input(page: Page) -> dict[str, Any] | None:
     result = await page.evaluate(FIND_SEARCH_INPUT, SEARCH_WORDS)
     return result if isinstance(result, dict) else None
-
-
-async def find_search_reveal(page: Page) -> str | None:
-    result = await page.evaluate(FIND_SEARCH_REVEAL, SEARCH_WORDS)
-    return str(result) if result else None
 
 
 async def suggestions_visible(page: Page) -> bool:

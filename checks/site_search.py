@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import quote, urlsplit
 
 from pydantic import BaseModel, ConfigDict
@@ -29,9 +28,10 @@ from auditor.findings import (
     outcome_from_findings,
 )
 from auditor.journey import JourneyStep
+from auditor.journeys.search import open_search, submit_query
 from auditor.page_shape import page_shape
 from auditor.structured import items_of_type
-from checks.locators import find_search_input, find_search_reveal, suggestions_visible, wait_for
+from checks.locators import find_search_input, suggestions_visible, wait_for
 from checks.page_parsing import soup
 from checks.search_queries import (
     PlannedQuery,
@@ -50,7 +50,7 @@ READ_RESULTS = """
   const re = shape ? new RegExp(shape, 'i') : null;
   const knownSet = new Set(known);
   const chrome = el => el.closest('header,nav,footer,[role=banner],[role=navigation],[role=contentinfo]');
-  const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const visible = el => { if (el && el.checkVisibility && !el.checkVisibility()) return false; const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   const byHref = new Map(); const others = [];
   for (const a of document.querySelectorAll('a[href]')) {
     if (chrome(a) || !visible(a)) continue;
@@ -233,47 +233,36 @@ def product_shape(product_urls: list[str]) -> str:
     return f"^/({'|'.join(sorted(prefixes))})/" if prefixes else ""
 
 
-async def _open_search(gp: GuardedPage, record: bool) -> tuple[dict[str, Any] | None, str | None]:
-    found = await find_search_input(gp.page)
-    if found and found["visible"]:
-        return found, None
-    reveal = await find_search_reveal(gp.page)
-    if reveal:
-        locator = gp.page.locator("[data-cxaudit=search-reveal]").first
-        if record:
-            await gp.click(locator, f"Click “{reveal}” to open search")
-        else:
-            await gp.assert_not_purchase(locator)
-            await locator.click(timeout=gp.timeout_ms)
-            await gp.page.wait_for_timeout(300)
-        found = await find_search_input(gp.page)
-    return found, reveal
-
-
 async def _run_query(gp: GuardedPage, home: str, plan: PlannedQuery, via: str, template: str | None,
-                     shape: str, known: list[str]) -> QueryResult:
+                     shape: str, known: list[str], state: dict[str, bool | None]) -> QueryResult:
     action = f"Search for “{plan.query}” ({plan.kind.replace('_', ' ')})"
     if via == "url_template" and template:
         await gp.goto(fill_template(template, plan.query), action)
         ms = gp.steps[-1].ms
     else:
         # search again from the results page when it has a box (or an icon for one), as customers do
-        found, _ = await _open_search(gp, record=False)
+        found, _ = await open_search(gp, record=False)
         if not found or not found["visible"]:
             await gp.goto(home, screenshot=False, action="Back to the home page")
             gp.steps.pop()
-            found, _ = await _open_search(gp, record=False)
+            found, _ = await open_search(gp, record=False)
         if not found or not found["visible"]:
             return QueryResult(plan.query, plan.kind, plan.intended, None, None, None, None, None,
                                error="the search box could not be opened again")
         box = gp.page.locator("[data-cxaudit=search-input]").first
         await gp.fill(box, plan.query)
-        step = await gp.press_enter(box, action)
-        ms = step.ms
+        ms, enter_works = await submit_query(gp, box, action, state.get("enter_works"))
+        state["enter_works"] = enter_works
     data = await gp.page.evaluate(READ_RESULTS, [shape, known])
     results = data["results"]
     count: int | None = count_results(data["text"], results)
     relevant: int | None = sum(1 for r in results if is_relevant(r["text"], plan.intended, plan.query)) if count else 0
+    if not results and plan.kind != "nonsense":
+        landed = await landed_on_product(gp, data["text"])
+        if landed and is_relevant(landed, plan.intended, plan.query):
+            # many platforms send an unambiguous search straight to the product: found, in one step
+            gp.annotate([], [f"the search went straight to the product page “{landed[:80]}”"])
+            return QueryResult(plan.query, plan.kind, plan.intended, 1, 1, ms, None, gp.page.url, [landed[:80]])
     if count == 0 and plan.kind != "nonsense" and any(plan.intended.lower() in r["text"].lower() for r in results):
         count, relevant = None, None  # "no results" next to a link to the very product: the page was misread
     help_ = zero_results_help(data["text"], len(results), data["others"]) if count == 0 else None
@@ -281,10 +270,18 @@ async def _run_query(gp: GuardedPage, home: str, plan: PlannedQuery, via: str, t
                        [r["text"][:80] for r in results[:5]])
 
 
+async def landed_on_product(gp: GuardedPage, text: str) -> str | None:
+    """The product's name when the search answered with a product detail page rather than a results list."""
+    html = await gp.page.content()
+    if page_shape(html, gp.page.url, text).kind != "product_detail":
+        return None
+    return product_name_from_page(html, gp.page.url, await gp.page.title(), first_h1(html))
+
+
 async def _autocomplete(gp: GuardedPage, home: str, product: str) -> bool | None:
     await gp.goto(home, screenshot=False, action="Back to the home page")
     gp.steps.pop()
-    found, _ = await _open_search(gp, record=False)
+    found, _ = await open_search(gp, record=False)
     if not found or not found["visible"]:
         return None
     box = gp.page.locator("[data-cxaudit=search-input]").first
@@ -317,16 +314,17 @@ async def gather(ctx: SiteContext) -> SearchEvidence:
     await gp.goto(home.final_url, "Open the home page")
     first = await wait_for(lambda: find_search_input(gp.page), lambda f: bool(f and f["visible"]), limit_s=2.0)
     visible_now = bool(first and first["visible"])
-    found, reveal = (first, None) if visible_now else await _open_search(gp, record=True)
+    found, reveal = (first, None) if visible_now else await open_search(gp, record=True)
     usable = bool(found and found["visible"])
     via = "input" if usable else ("url_template" if template else None)
     queries: list[QueryResult] = []
     autocomplete = None
     if via:
+        submit_state: dict[str, bool | None] = {}  # what submitted the first query submits the others
         plans = plan_queries(product) if product else [p for p in plan_queries("x") if p.kind == "nonsense"]
         for plan in plans:
             try:
-                queries.append(await _run_query(gp, home.final_url, plan, via, template, shape, known))
+                queries.append(await _run_query(gp, home.final_url, plan, via, template, shape, known, submit_state))
             except Exception as exc:  # one failing query must not lose the others
                 queries.append(QueryResult(plan.query, plan.kind, plan.intended, None, None, None, None, None,
                                            error=f"{type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"))

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import re
 import time
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -319,6 +321,14 @@ class GuardedPage:
 
     async def snap(self, action: str) -> JourneyStep:
         return await self._record(action, time.perf_counter())
+
+    def annotate(self, candidates: Sequence[dict[str, str]], messages: Sequence[str] = ()) -> None:
+        """Adds the candidates tried and what the site said to the step just recorded, so a reader of the
+        report sees how the journey chose its way."""
+        if self.steps:
+            last = self.steps[-1]
+            self.steps[-1] = dataclasses.replace(
+                last, candidates=(*last.candidates, *candidates), messages=tuple(dict.fromkeys([*last.messages, *messages])))
 
 
 def _absolute(base: str, href: str) -> str:

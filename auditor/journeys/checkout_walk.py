@@ -10,7 +10,6 @@ order-placing requests."""
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import re
 import time
 from collections.abc import Callable
@@ -132,13 +131,6 @@ class CheckoutWalker:
         self.ev.site_messages = list(dict.fromkeys([*self.ev.site_messages, *said]))[:12]
         return said
 
-    def _annotate(self, candidates: list[dict[str, str]], messages: list[str]) -> None:
-        """Adds the candidates tried and the site's messages to the journey step just recorded."""
-        if self.gp.steps:
-            last = self.gp.steps[-1]
-            self.gp.steps[-1] = dataclasses.replace(
-                last, candidates=(*last.candidates, *candidates), messages=tuple(dict.fromkeys([*last.messages, *messages])))
-
     def _control(self, c: dict[str, Any]) -> Any:
         return self.gp.page.locator(f'[data-cxaudit-control="{c["i"]}"]')
 
@@ -163,10 +155,10 @@ class CheckoutWalker:
                 self.ev.main_clickables_on_product = int(await self.gp.page.evaluate(COUNT_CLICKABLES))
             self.ev.buy_now_present = self.ev.buy_now_present or bool(view.purchase_controls())
             if shape.kind == "product_listing":
-                self._annotate([{"label": url, "kind": "page", "why": shape.why, "result": "skipped"}], [])
+                self.gp.annotate([{"label": url, "kind": "page", "why": shape.why, "result": "skipped"}], [])
                 continue
             if not pick.add_to_cart(view):
-                self._annotate([{"label": url, "kind": "page", "why": "no add-to-cart control on this page",
+                self.gp.annotate([{"label": url, "kind": "page", "why": "no add-to-cart control on this page",
                                  "result": "skipped"}], [])
                 continue
             self.ev.add_to_cart_found = True
@@ -192,7 +184,7 @@ class CheckoutWalker:
             ranked = enabled_add_to_cart(view)
             if index >= len(ranked):
                 reason = "every add-to-cart control is disabled" if not ranked else "no other candidate"
-                self._annotate([{"label": "add to cart", "kind": "button", "why": reason, "result": "skipped"}], [])
+                self.gp.annotate([{"label": "add to cart", "kind": "button", "why": reason, "result": "skipped"}], [])
                 return False
             chosen = ranked[index]
             anchor = f'[data-cxaudit-control="{chosen.control["i"]}"]'
@@ -205,9 +197,9 @@ class CheckoutWalker:
             progress = added_to_cart(view, after, self.net, since)
             said = self._heard(after)
             if progress.moved:
-                self._annotate([chosen.record("chosen", progress.why)], said)
+                self.gp.annotate([chosen.record("chosen", progress.why)], said)
                 return True
-            self._annotate([chosen.record("no_change", progress.why)], said)
+            self.gp.annotate([chosen.record("no_change", progress.why)], said)
             if any(VARIANT_MESSAGE.search(m) for m in said) or not options:
                 # answer "please select a size"; when the site said nothing, also click the options it only shows
                 options = await self._choose(after, anchor, reaffirm=not said)
@@ -262,7 +254,7 @@ class CheckoutWalker:
             await self.gp.click(self._control(top.control), f"Open the cart (“{top.label}”)")
             view = await wait_for(lambda: read_step(self.gp), lambda v: bool(pick.go_to_checkout(v)))
             progress = moved_on(before, view)
-            self._annotate([top.record("chosen" if progress.moved else "no_change", progress.why),
+            self.gp.annotate([top.record("chosen" if progress.moved else "no_change", progress.why),
                             *[c.record("skipped", "ranked lower") for c in ranked[1:3]]], self._heard(view))
             if "checkout button" in top.why and progress.moved and classify_state(view) != "cart_page":
                 self.ev.checkout_reached = True  # the drawer's checkout button went straight on
@@ -287,11 +279,11 @@ class CheckoutWalker:
             view = await read_step(self.gp)
             progress = moved_on(before, view)
             if progress.moved:
-                self._annotate([*tried, candidate.record("chosen", progress.why)], self._heard(view))
+                self.gp.annotate([*tried, candidate.record("chosen", progress.why)], self._heard(view))
                 self.ev.checkout_reached = True
                 return True
             tried.append(candidate.record("no_change", progress.why))
-        self._annotate(tried, [])
+        self.gp.annotate(tried, [])
         self._stop("the cart has no control that leads to checkout" if not tried else
                    "no control in the cart moved on to checkout")
         return False
@@ -327,7 +319,7 @@ class CheckoutWalker:
                     if nxt:
                         await self.gp.click(self._control(nxt[0].control), f"Correct step {len(self.ev.steps)} and click "
                                                                               f"“{nxt[0].label}”")
-                        self._annotate([nxt[0].record("chosen", "after correcting what the site rejected")], said)
+                        self.gp.annotate([nxt[0].record("chosen", "after correcting what the site rejected")], said)
                     continue
             if len(self.ev.steps) > MAX_STEPS:
                 self._stop(f"more than {MAX_STEPS} steps without a payment step")
@@ -362,7 +354,7 @@ class CheckoutWalker:
                 return
             previous = view
             await self.gp.click(self._control(ranked[0].control), f"Fill step {len(self.ev.steps)} and click “{ranked[0].label}”")
-            self._annotate([ranked[0].record("chosen"),
+            self.gp.annotate([ranked[0].record("chosen"),
                             *[c.record("skipped", "ranked lower") for c in ranked[1:3]]], [])
         self._stop("the checkout did not reach a payment step")
 

@@ -15,7 +15,7 @@ from auditor.journeys.fields import classify
 
 READ_STEP = """
 () => {
-  const visible = el => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+  const visible = el => { if (el && el.checkVisibility && !el.checkVisibility()) return false; const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
   document.querySelectorAll('[data-cxaudit-field],[data-cxaudit-control]').forEach(e => {
     e.removeAttribute('data-cxaudit-field'); e.removeAttribute('data-cxaudit-control'); });

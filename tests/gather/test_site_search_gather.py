@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from auditor.demo.httpkit import App, LocalServer
-from tests.sites.search_sites import url_only_search_site
+from tests.sites.search_sites import redirecting_search_site, url_only_search_site
 
 pytestmark = pytest.mark.browser
 
@@ -100,3 +100,29 @@ async def test_search_only_through_an_advertised_url(serve_app: Callable[[App], 
     assert ev["search_url_template"].endswith("find?term={search_term_string}")
     assert by_kind(check)["known_product"]["relevant_results"] == 1
     assert "search-hidden" in codes(check)
+
+
+async def test_search_behind_a_summary_icon_submitted_by_its_button_and_redirected_to_the_product(
+        serve_app: Callable[[App], LocalServer], run_audit: Callable) -> None:
+    url = serve_app(redirecting_search_site()).url
+    check = await search_check(run_audit, url)
+    ev, q = check.evidence, by_kind(check)
+    assert ev["search_input_found"] and not ev["visible_without_click"] and ev["reveal_control"] == "Zoeken"
+    known = q["known_product"]
+    slug = ev["product_used"].lower().replace(" ", "-")
+    assert (known["results_count"], known["relevant_results"]) == (1, 1)
+    assert known["results_url"].endswith(f"/item/{slug}") and known["top_results"] == [ev["product_used"]]
+    assert q["product_type"]["relevant_results"] == 2
+    assert q["nonsense"]["results_count"] == 0
+    assert "known-product-not-found" not in codes(check) and "product-type-fails" not in codes(check)
+    steps = [s.to_json() for s in check.journey]
+    reveal = next(s for s in steps if s["action"].startswith("Click “Zoeken” to open search"))
+    assert reveal["candidates"][0]["result"] == "chosen"
+    first_query = next(s for s in steps if s["action"].startswith("Search for"))
+    assert [(c["label"], c["result"]) for c in first_query["candidates"]] == [("Enter", "no_change")]
+    button = steps[steps.index(first_query) + 1]
+    assert button["candidates"][0]["label"] == "Zoeken" and button["candidates"][0]["result"] == "chosen"
+    # once Enter proved dead, later queries go straight to the button
+    later = [s for s in steps[steps.index(button) + 1:] if s["action"].startswith("Search for")]
+    assert later and all(c["label"] != "Enter" for s in later for c in s["candidates"])
+    assert any("straight to the product page" in m for s in steps for m in s["messages"])

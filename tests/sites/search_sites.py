@@ -37,3 +37,44 @@ def url_only_search_site() -> App:
     app.add("/item/(?P<slug>[a-z-]+)", item)
     app.add("/find", find)
     return app
+
+
+def redirecting_search_site() -> App:
+    """Search patterns of real platforms that a fixed script misreads: the search field sits behind a magnifier
+    `<summary>` (Dawn's header), the field is outside any form so Enter does nothing and only its button
+    searches (custom themes wire the button alone), and a query that matches one product answers with a 302
+    to that product's page, as WooCommerce does for a single result (Magento and Shopware can be set to)."""
+    app = App()
+    header = ("<header><a href='/'>Widgets</a><details class='header__search'><summary class='header__icon "
+              "header__icon--search' aria-label='Zoeken'><svg class='icon icon-search'><use href='#i'></use></svg>"
+              "</summary><div class='search-modal'><input id='kw' placeholder='Zoeken in de winkel'>"
+              "<button type='button' id='go' aria-label='Zoeken'>🔍</button></div></details></header>"
+              "<script>document.getElementById('go').onclick = () => "
+              "location.href = '/zoeken?term=' + encodeURIComponent(document.getElementById('kw').value);</script>")
+
+    def page(title: str, main: str) -> Response:
+        return Response(f"<!doctype html><html lang='nl'><head><title>{title}</title></head><body>{header}"
+                        f"<main>{main}</main></body></html>")
+
+    def home(r: Request) -> Response:
+        return page("Widgets", "".join(f"<a href='/item/{s}'>{n}</a> " for s, n in NAMES.items()))
+
+    def item(r: Request) -> Response:
+        name = NAMES.get(r.params["slug"], "?")
+        return page(name, f"<h1>{name}</h1><p class='price'>€24,00</p><form method='post' action='/cart/add'>"
+                          f"<input type='hidden' name='product' value='{r.params['slug']}'>"
+                          "<button type='submit' name='add'>In winkelwagen</button></form>")
+
+    def search(r: Request) -> Response:
+        term = r.arg("term").lower()
+        hits = [(s, n) for s, n in NAMES.items() if term and all(w in n.lower() for w in term.split())]
+        if len(hits) == 1:
+            return Response.redirect(f"/item/{hits[0][0]}", status=302)
+        body = "".join(f"<li><a href='/item/{s}'>{n}</a></li>" for s, n in hits) or \
+            "<p>Geen resultaten gevonden. <a href='/'>Bekijk alle producten</a></p>"
+        return page("Zoeken", f"<h1>Zoekresultaten</h1><ul>{body}</ul>")
+
+    app.add("/", home)
+    app.add("/item/(?P<slug>[a-z-]+)", item)
+    app.add("/zoeken", search)
+    return app
