@@ -10,8 +10,9 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from reports.cards import check_cards, site_cards, site_roles
 from reports.charts import journey_chart, timings_chart
-from reports.markdown_report import SEVERITY_ORDER
+from reports.glance import GLANCE_ID, MARK_TEXT, format_ms, glance_rows, section_id
 from reports.summary import executive_summary
 
 MAX_INLINE_IMAGE_BYTES = 2_000_000
@@ -55,8 +56,13 @@ def _env() -> Environment:
     env = Environment(loader=PackageLoader("reports", "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_href"] = safe_href
-    env.filters["ms"] = lambda v: "–" if v is None else (f"{v / 1000:.2f} s" if v >= 1000 else f"{v:.0f} ms")
+    env.filters["ms"] = format_ms
     return env
+
+
+def card_id(site_index: int, code: str) -> str:
+    """The anchor of a problem's card, so the top-findings list can link to it."""
+    return f"{section_id(site_index, 'card')}-{code.replace('/', '--')}"
 
 
 def render_html(doc: dict[str, Any], out_dir: Path, brand: dict[str, Any]) -> str:
@@ -65,11 +71,13 @@ def render_html(doc: dict[str, Any], out_dir: Path, brand: dict[str, Any]) -> st
 
     sites = []
     for site in doc.get("sites", []):
-        findings = sorted(((c, f) for c in site.get("checks", []) for f in c["findings"]),
-                          key=lambda cf: SEVERITY_ORDER.get(cf[1]["severity"], 9))
-        sites.append({"site": site, "top": [(c, f) for c, f in findings if not f.get("ignored")][:5],
+        roles = site_roles(site)
+        sites.append({"site": site, "top": site_cards(site, include_ignored=False)[:5],
+                      "checks": [(c, check_cards(c, roles)) for c in site.get("checks", [])],
                       "summary": executive_summary(site), "chart": timings_chart(site.get("pages", []))})
     return _env().get_template("report.html.j2").render(
         doc=doc, sites=sites, image=image, csp=CSP, journey_chart=journey_chart, brand_name=brand.get("name") or "cxaudit",
         brand_color=brand.get("color") or "#1c5d99", brand_logo=_inline_logo(brand.get("logo")),
+        glance=glance_rows(doc.get("sites", [])), mark_text=MARK_TEXT, section_id=section_id, card_id=card_id,
+        glance_id=GLANCE_ID,
     )

@@ -1,6 +1,7 @@
 """Golden tests: a stored sample result (the demo shop and an unreachable site) renders to every format, and each
 format holds up where it is used: the HTML in a real Chromium, the JUnit against the schema, the Markdown
-through a CommonMark renderer, the PDF as a multi-page document."""
+through a CommonMark renderer, the PDF as a multi-page document whose first page carries the journeys at a
+glance."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from markdown_it import MarkdownIt
 from auditor.browser.session import BrowserSession, ContextOptions
 from reports import write_reports
 from reports.pdf_report import render_pdf
+from tests.reports.pdf_text import page_texts, squeeze
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample-report"
 SCHEMA = Path(__file__).resolve().parent.parent / "data" / "junit.xsd"
@@ -88,3 +90,31 @@ def test_pdf_is_a_valid_multi_page_document(rendered: tuple[Path, dict[str, Any]
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert pages >= 3, pages
+    first = squeeze(page_texts(out / "report.pdf")[0])
+    assert squeeze("Journeys at a glance") in first and squeeze("Guest checkout✓ yes · offered first") in first
+
+
+@pytest.mark.asyncio(loop_scope="session")
+async def test_glance_table_is_on_the_first_screen_and_folds_open_in_print_without_javascript(
+        rendered: tuple[Path, dict[str, Any]], browser_session: BrowserSession) -> None:
+    """A client's first screen (1280x900) answers the journey questions; folded sections open on paper by CSS
+    alone, since the reader's browser runs no script of ours (and report.html contains none)."""
+    out, _doc = rendered
+    assert "<script" not in (out / "report.html").read_text(encoding="utf-8")
+    context = await browser_session.browser.new_context(viewport={"width": 1280, "height": 900},
+                                                        java_script_enabled=False)
+    folded_content = "() => [...document.querySelectorAll('details:not([open]) > :not(summary)')].map(e => e.checkVisibility())"
+    try:
+        page = await context.new_page()
+        await page.goto((out / "report.html").as_uri(), wait_until="load")
+        box = await page.locator("#journeys-at-a-glance").bounding_box()
+        rows = await page.locator("#journeys-at-a-glance tbody tr").count()
+        on_screen = await page.evaluate(folded_content)
+        await page.emulate_media(media="print")
+        on_paper = await page.evaluate(folded_content)
+    finally:
+        await context.close()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 900, box
+    assert rows == 10
+    assert len(on_screen) >= 5 and not any(on_screen), "passed checks and long tables are folded on screen"
+    assert all(on_paper), "and shown when printed"
