@@ -78,7 +78,8 @@ READ_PAGE = """
   };
   const forms = Array.from(document.forms).slice(0, 50).map(f => ({
     action: f.action, method: (f.getAttribute('method') || 'get').toLowerCase(), region: region(f), visible: visible(f),
-    role: f.getAttribute('role'),
+    role: f.getAttribute('role'), id: f.id || '', cls: String(f.className || '').slice(0, 120),
+    text: (f.innerText || '').trim().replace(/\\s+/g, ' ').slice(0, 300),
     fields: Array.from(f.elements).filter(el => ['INPUT','SELECT','TEXTAREA'].includes(el.tagName)).slice(0, 80).map(el => ({
       tag: el.tagName.toLowerCase(), type: (el.getAttribute('type') || '').toLowerCase(), name: el.name || '', id: el.id || '',
       required: !!el.required || el.getAttribute('aria-required') === 'true', label: labelFor(el).slice(0, 120),

@@ -11,10 +11,12 @@ from typing import Any, TypeVar
 
 from playwright.async_api import Page
 
+from auditor.vocabulary import js_alternation
+
 T = TypeVar("T")
 
 SEARCH_WORDS = (r"search|find|query|look ?up|zoek|such|recherch|buscar|busca|cerca|pesquis|sök|haku|szukaj|hledat|"
-                r"keyword|what are you looking for")
+                r"keyword|what are you looking for|" + js_alternation("search"))
 TAG = "data-cxaudit"
 
 # checkVisibility(): a field inside a closed <details> (Dawn's search modal) keeps a layout box in Chromium but

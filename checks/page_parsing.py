@@ -8,6 +8,8 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
 
+from auditor.vocabulary import joined, pattern
+
 PHONE_TEXT = re.compile(
     r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w/-])")
 PHONE_CONTEXT = re.compile(r"call|phone|tel|telefon|téléphone|telefoon|hotline|helpline|ring us|customer service|"
@@ -17,10 +19,14 @@ OBFUSCATED_EMAIL = re.compile(
     r"([A-Za-z0-9._%+-]+)[ \t]*(?:\[at\]|\(at\)|\{at\}|[ \t]at[ \t])[ \t]*"
     r"([A-Za-z0-9-]+(?:(?:[ \t]*\[dot\][ \t]*|[ \t]*\(dot\)[ \t]*|[ \t]dot[ \t]|\.)[A-Za-z0-9-]+)+)",
     re.I)
-MESSAGE_FIELD = re.compile(r"message|comment|enquiry|inquiry|question|nachricht|bericht|mensaje|your request|how can we help", re.I)
+MESSAGE_FIELD = re.compile(r"\b(message|comment|enquiry|inquiry|question|nachricht|bericht|mensaje|messaggio|wiadomość|"
+                           r"meddelande|besked|your request|how can we help)", re.I)
 CONTACT_LINK = re.compile(
-    r"^\s*(contact( us)?|get in touch|customer (service|care|support)|help( ?(centre|center))?|support|kontakt|"
-    r"contacto|contactez-nous|klantenservice|service client|hilfe|ayuda|aide)\s*$", re.I)
+    r"^\s*(?:(contact( us)?|get in touch|customer (service|care|support)|help( ?(centre|center))?|support|kontakt|"
+    r"contacto|contactez-nous|klantenservice|service client|hilfe|ayuda|aide)|" + pattern("contact").pattern + r")\s*$", re.I)
+# forms that take an e-mail address for something else than a message to a person
+NOT_A_CONTACT_FORM = joined(r"notify|stock[-_ ]?alert|back[-_ ]?in[-_ ]?stock|newsletter|subscribe|search|suche|login|"
+                            r"password", "notify_me", "newsletter", "search", "sign_in")
 ADDRESS_HINT = re.compile(r"\b\d{4,5}\s?[A-Z]{0,2}\s+[A-Z][a-z]+|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|street|straße|strasse|"
                           r"gracht|avenue|road|\bplein\b|\bweg\b", re.I)
 OPENING_HOURS = re.compile(r"(mon(day)?|tue|wed|thu|fri|sat|sun|weekdays|24/7)[^.\n]{0,40}\d{1,2}[:.]?\d{0,2}\s*(am|pm|h)?\s*"
@@ -89,6 +95,10 @@ def channels_from_hrefs(hrefs: list[str]) -> list[HrefChannel]:
 def has_contact_form(forms: list[dict]) -> bool:
     """A form a customer can write a message in: a textarea, or a field labelled as a message."""
     for form in forms:
+        purpose = " ".join([str(form.get("action") or ""), str(form.get("id") or ""), str(form.get("cls") or ""),
+                            str(form.get("text") or "")])
+        if NOT_A_CONTACT_FORM.search(purpose) and not any(f.get("tag") == "textarea" for f in form.get("fields", [])):
+            continue  # "notify me when available", a newsletter or a search: an e-mail field, no message to a person
         for f in form.get("fields", []):
             hint = f"{f.get('name', '')} {f.get('id', '')} {f.get('label', '')}"
             if f.get("tag") == "textarea" or (f.get("type") in ("text", "") and MESSAGE_FIELD.search(hint)):

@@ -10,15 +10,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from auditor.structured import items_of_type
+from auditor.vocabulary import joined
 
 STOPWORDS = frozenset(
     ["a", "an", "and", "the", "of", "for", "with", "in", "on", "to", "by", "from", "set", "pack", "new", "sale", "x", "de", "la", "le", "les", "el", "los", "das", "der", "die", "und", "et", "mit", "pour", "voor", "met", "en", "het", "een"])
 NONSENSE_QUERY = "qzxvbnwplk"
-NO_RESULTS = re.compile(
+NO_RESULTS = joined(
     r"no (results|products|matches|items)(?! in (your |the )?(cart|basket|bag|wish ?list))|nothing (was )?found|"
     r"0 (results|products|items|matches)(?! in (your |the )?(cart|basket|bag|wish ?list))|did not match|"
     r"didn'?t match|couldn'?t find|could not find|keine (ergebnisse|treffer|produkte)|aucun résultat|geen resultaten|"
-    r"sin resultados|nessun risultato|not find any", re.I)
+    r"sin resultados|nessun risultato|not find any", "no_results")
 RESULT_COUNT = re.compile(
     r"(\d[\d,.]*)\s+(results?|products?|items?|matches|treffer|ergebnisse|résultats|resultaten|resultados|articles?)\b"
     r"(?! in (your |the )?(cart|basket|bag|wish ?list))(?!:? \$)", re.I)

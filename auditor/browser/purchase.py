@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from auditor.vocabulary import pattern
+
 _CONTROL_WORDS = [
     # English
     r"place (my |your |the )?order", r"\bpay\b", r"pay now", r"buy (it )?now", r"complete (my |your )?(purchase|order|payment)",
@@ -26,7 +28,8 @@ _CONTROL_WORDS = [
     r"realizar pedido", r"\bpagar\b", r"comprar ahora", r"finalizar (compra|pedido)", r"confirmar pedido",
     r"comprar agora", r"effettua (l'?)?ordine", r"\bpaga\b", r"acquista ora", r"conferma ordine",
 ]
-PURCHASE_CONTROL = re.compile("|".join(f"(?:{w})" for w in _CONTROL_WORDS), re.I)
+# and every "place order" wording of nine languages' real platform catalogues (auditor/vocabulary)
+PURCHASE_CONTROL = re.compile("|".join([*(f"(?:{w})" for w in _CONTROL_WORDS), pattern("place_order").pattern]), re.I)
 
 _REQUEST_PATTERNS = [
     r"place[-_]?order", r"(submit|confirm|complete|create|finali[sz]e|process)[-_]?(order|purchase|payment|checkout)",

@@ -19,6 +19,7 @@ from auditor.journeys.page import (
     CONTINUE_WORDS,
     StepView,
 )
+from auditor.vocabulary import joined
 
 CART_ENDPOINT = re.compile(r"/(carts?|basket|bag|warenkorb|panier|winkelwagen|carrito|carrello)(/|\.js|$|\?)|"
                            r"add[-_]?to[-_]?(cart|basket)|/cart/add|/basket/add|line-item/add|checkout/cart/add|"
@@ -31,7 +32,8 @@ ADD_STRUCTURE = re.compile(r"add[-_ ]?to[-_ ]?(cart|basket|bag)|addtocart|add[-_
 BUY_WORDS = re.compile(r"^\s*(buy|kaufen|acheter|kopen|comprar|acquista|köp|kup|køb)\s*$", re.I)
 CHECKOUT_HREF = re.compile(r"/(checkout|checkouts|kasse|commande|afrekenen|onepage|order)(/|$|\?|\.)", re.I)
 CART_HREF = re.compile(r"/(cart|basket|bag|warenkorb|panier|winkelwagen|carrito|carrello)(/|$|\?|\.)", re.I)
-SOLD_OUT = re.compile(r"sold out|out of stock|unavailable|ausverkauft|épuisé|uitverkocht|agotado|esaurito|slutsåld", re.I)
+SOLD_OUT = joined(r"sold out|out of stock|unavailable|ausverkauft|épuisé|uitverkocht|agotado|esaurito|slutsåld",
+                  "out_of_stock")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from auditor.browser.purchase import is_purchase_control
 from auditor.journeys.fields import classify
+from auditor.vocabulary import joined
 
 READ_STEP = """
 () => {
@@ -144,21 +145,25 @@ READ_STEP = """
 }
 """
 
-ADD_TO_CART_WORDS = re.compile(
+# Hand-written fragments keep the short forms and structure words real themes use ("Add", "proceed to");
+# `joined` adds every wording of the same thing from nine languages' real platform catalogues
+# (auditor/vocabulary/SOURCES.md). Words only rank candidates; structure decides first.
+ADD_TO_CART_WORDS = joined(
     r"add (it )?to (cart|bag|basket|trolley)|^\s*add\s*$|in den warenkorb|ajouter au panier|in (de )?winkelwagen|"
-    r"añadir al carrito|aggiungi al carrello|adicionar ao carrinho|lägg i varukorgen", re.I)
-CHECKOUT_WORDS = re.compile(r"check ?out|proceed to|go to checkout|zur kasse|kasse|commander|passer la commande|"
-                            r"afrekenen|tramitar|finalizar compra|continue to checkout|secure checkout", re.I)
-CART_WORDS = re.compile(r"\b(cart|basket|bag|trolley|warenkorb|panier|winkelwagen|carrito|carrello)\b", re.I)
-CONTINUE_WORDS = re.compile(r"continue|next|proceed|save and continue|weiter|suivant|continuer|volgende|doorgaan|"
-                            r"siguiente|continuar|avanti|review order|to (delivery|shipping|payment)", re.I)
-GUEST_WORDS = re.compile(r"guest|without (an )?account|no account|als gast|invité|sin cuenta|ohne (kunden)?konto|"
-                         r"come ospite|zonder account", re.I)
-SIGN_IN_WORDS = re.compile(r"sign ?in|log ?in|anmelden|einloggen|connexion|se connecter|inloggen|iniciar sesión|accedi", re.I)
-REGISTER_WORDS = re.compile(r"create (an )?account|register|registrieren|konto erstellen|créer un compte|"
-                            r"account aanmaken|crear cuenta|registrati", re.I)
+    r"añadir al carrito|aggiungi al carrello|adicionar ao carrinho|lägg i varukorgen", "add_to_cart")
+CHECKOUT_WORDS = joined(r"check ?out|proceed to|go to checkout|zur kasse|kasse|commander|passer la commande|"
+                        r"afrekenen|tramitar|finalizar compra|continue to checkout|secure checkout", "checkout")
+CART_WORDS = joined(r"\b(cart|basket|bag|trolley|warenkorb|panier|winkelwagen|carrito|carrello)\b", "cart", "view_cart")
+CONTINUE_WORDS = joined(r"continue|next|proceed|save and continue|weiter|suivant|continuer|volgende|doorgaan|"
+                        r"siguiente|continuar|avanti|review order|to (delivery|shipping|payment)", "continue")
+GUEST_WORDS = joined(r"guest|without (an )?account|no account|als gast|invité|sin cuenta|ohne (kunden)?konto|"
+                     r"come ospite|zonder account", "guest")
+SIGN_IN_WORDS = joined(r"sign ?in|log ?in|anmelden|einloggen|connexion|se connecter|inloggen|iniciar sesión|accedi",
+                       "sign_in")
+REGISTER_WORDS = joined(r"create (an )?account|register|registrieren|konto erstellen|créer un compte|"
+                        r"account aanmaken|crear cuenta|registrati", "create_account")
 EMAIL_CONFIRM = re.compile(r"(confirm|verify|activate)[^.]{0,60}(e-?mail|address)|e-?mail[^.]{0,60}(link|confirm|verif)", re.I)
-PAYMENT_STEP_WORDS = re.compile(r"payment|zahlung|paiement|betaling|betaalmethode|pago|pagamento", re.I)
+PAYMENT_STEP_WORDS = joined(r"payment|zahlung|paiement|betaling|betaalmethode|pago|pagamento", "payment")
 
 
 @dataclass

@@ -6,17 +6,17 @@ request answered 2xx. Pure functions over two reads of the page and the network 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from auditor.journeys.candidates import CART_ENDPOINT, CART_HREF
 from auditor.journeys.page import CART_WORDS, CHECKOUT_WORDS, StepView
+from auditor.vocabulary import joined
 
-ADDED_WORDS = re.compile(
+ADDED_WORDS = joined(
     r"added to (your |the )?(cart|basket|bag|trolley)|has been added|was added|in den warenkorb gelegt|"
     r"zum warenkorb hinzugefügt|ajouté au panier|aan (je |uw )?winkelwagen toegevoegd|toegevoegd aan|"
-    r"añadido al carrito|aggiunto al carrello|lagd i varukorgen|dodano do koszyka|lagt i kurven", re.I)
+    r"añadido al carrito|aggiunto al carrello|lagd i varukorgen|dodano do koszyka|lagt i kurven", "added_to_cart")
 
 
 @dataclass(frozen=True)

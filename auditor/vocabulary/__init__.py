@@ -96,6 +96,19 @@ def pattern(key: str, lang: str | None = None) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_alternation(words(key, lang))})(?!\w)", re.IGNORECASE)
 
 
+def joined(base: str, *keys: str) -> re.Pattern[str]:
+    """A hand-written pattern (structural fragments, short forms, endpoints) joined with every catalogue wording
+    of `keys`: the journeys keep what they knew and gain every platform's translation."""
+    return re.compile("|".join([f"(?:{base})", *(pattern(k).pattern for k in keys)]), re.IGNORECASE)
+
+
+def js_alternation(*keys: str) -> str:
+    """Every wording of `keys` as one alternation for a JavaScript RegExp read in the page (no lookbehind, so
+    it also runs in old engines)."""
+    phrases = sorted({p for k in keys for p in words(k)}, key=lambda p: (-len(p), p.casefold()))
+    return "|".join(re.sub(r"([.*+?^${}()|\[\]\\/])", r"\\\1", p).replace(" ", "\\s+") for p in phrases)
+
+
 def matches(key: str, text: str, lang: str | None = None) -> bool:
     return pattern(key, lang).search(text) is not None
 
@@ -104,6 +117,8 @@ __all__ = [
     "KEYS",
     "LANGUAGES",
     "base_language",
+    "joined",
+    "js_alternation",
     "matches",
     "pattern",
     "preferred",
