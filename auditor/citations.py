@@ -116,6 +116,8 @@ _CATALOGUE: tuple[Citation, ...] = (
              "https://www.pwc.com/us/en/services/consulting/library/consumer-intelligence-series/future-of-customer-experience.html"),
     Citation("nngroup-ecommerce-trust", "Nielsen Norman Group", "E-Commerce User Experience: Trust", 2000,
              "https://www.nngroup.com/reports/ecommerce-user-experience/"),
+    Citation("nielsen-trust-advertising-2015", "Nielsen", "Global Trust in Advertising", 2015,
+             "https://www.nielsen.com/nl/nl/insights/report/2015/global-trust-in-advertising-2015/"),
 )
 
 CATALOGUE: dict[str, Citation] = {c.id: c for c in _CATALOGUE}

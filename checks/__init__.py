@@ -10,6 +10,7 @@ from checks import (
     delivery_returns,
     load_time,
     payment_options,
+    reviews_feedback,
     site_search,
     support_contact,
 )
@@ -17,4 +18,5 @@ from checks import (
 
 def all_checks() -> list[CheckSpec]:
     return [load_time.CHECK, site_search.CHECK, checkout_journey.CHECK, support_contact.CHECK, delivery_returns.CHECK, payment_options.CHECK,
-            consent_banner.CHECK]
+            consent_banner.CHECK,
+            reviews_feedback.CHECK]

@@ -9,7 +9,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from auditor.demo.catalog import CATEGORIES, PRODUCTS, Product, generated_products
 from auditor.demo.httpkit import App, Request, Response
@@ -54,6 +54,21 @@ class ShopOptions:
     third_party: str | None = None       # another origin every page loads a pixel and a script from
     extra_products: int = 0               # generated products on top of the catalogue (benchmarks)
     account: tuple[str, str] | None = None  # (email, password) that can sign in; a signed-in customer skips the gate
+
+
+# Reviews some products carry, as a shop's own review module shows them: (average, count, [(days ago, author,
+# stars, text)]). The teapot is new: the theme shows five stars before anyone has reviewed it, a pattern the
+# reviews-feedback check notes. The shop shows reviews but offers no way to write one.
+REVIEWS: dict[str, tuple[float, int, tuple[tuple[int, str, int, str], ...]]] = {
+    "copper-kettle": (4.6, 23, ((12, "Maria K.", 5, "Heats quickly and looks great on the stove."),
+                                (75, "Tom B.", 4, "Lovely kettle, although the whistle is loud."))),
+    "cast-iron-skillet": (4.8, 112, ((5, "Priya S.", 5, "Even heat and easy to look after."),
+                                     (40, "Lukas M.", 5, "Heavy, but it sears beautifully."))),
+    "chef-knife": (4.4, 9, ((210, "Jonas W.", 4, "Sharp out of the box and well balanced."),)),
+    "ceramic-teapot": (5.0, 0, ()),
+    "trail-backpack": (4.7, 41, ((18, "Sam O.", 5, "Comfortable on long hikes; the rain cover works."),)),
+    "merino-wool-sweater": (4.3, 17, ((60, "Elena R.", 4, "Soft and warm; runs a little small."),)),
+}
 
 
 @dataclass
@@ -304,6 +319,7 @@ class DemoShop:
               "image": f"/img/{p.slug}.svg", "sku": p.slug.upper()[:12],
               "offers": {"@type": "Offer", "price": f"{p.price:.2f}", "priceCurrency": "EUR",
                          "availability": "https://schema.org/" + ("InStock" if p.in_stock else "OutOfStock")}}
+        ld.update(self.review_ld(p))
         sizes = self.size_picker(self.sizes_of(p))
         error = '<p class="error" role="alert">Please choose a size.</p>' if r.arg("error") == "size" else ""
         if not p.in_stock:
@@ -320,9 +336,37 @@ class DemoShop:
         body = (f'<div style="display:flex;gap:32px;flex-wrap:wrap"><img src="/img/{p.slug}.svg" alt="{e(p.name)}" width="400" '
                 f'height="300"><div><h1>{e(p.name)}</h1><p class="price">{money(p.price, o.currency)}</p>'
                 f'<p>{e(p.description)}</p>{error}{buy}{self.delivery_text()}'
-                f'<p><a href="/category/{p.category}">More in {e(CATEGORIES[p.category])}</a></p></div></div>')
+                f'<p><a href="/category/{p.category}">More in {e(CATEGORIES[p.category])}</a></p></div></div>'
+                f'{self.reviews_section(p)}')
         head = f'<script type="application/ld+json">{json.dumps(ld)}</script><meta property="og:title" content="{e(p.name)}">'
         return self.render(p.name, body, head_extra=head)
+
+    def review_ld(self, p: Product) -> dict[str, Any]:
+        if p.slug not in REVIEWS:
+            return {}
+        average, count, reviews = REVIEWS[p.slug]
+        return {"aggregateRating": {"@type": "AggregateRating", "ratingValue": f"{average:.1f}", "bestRating": "5",
+                                    "reviewCount": str(count)},
+                "review": [{"@type": "Review", "author": {"@type": "Person", "name": author},
+                            "datePublished": (date.today() - timedelta(days=days)).isoformat(),
+                            "reviewRating": {"@type": "Rating", "ratingValue": str(stars), "bestRating": "5"},
+                            "reviewBody": text} for days, author, stars, text in reviews]}
+
+    def reviews_section(self, p: Product) -> str:
+        if p.slug not in REVIEWS:
+            return ""
+        average, count, reviews = REVIEWS[p.slug]
+        items = []
+        for days, author, stars, text in reviews:
+            when = date.today() - timedelta(days=days)
+            items.append(f'<article class="review"><p class="review-meta"><strong>{e(author)}</strong> · '
+                         f'<time datetime="{when.isoformat()}">{when.strftime("%d %B %Y")}</time> · '
+                         f'<span class="stars" aria-label="{stars} of 5 stars">{"★" * stars}{"☆" * (5 - stars)}</span></p>'
+                         f'<p>{e(text)}</p></article>')
+        return (f'<section class="reviews" id="reviews"><h2>Customer reviews</h2><p class="rating-summary">'
+                f'<span class="stars" aria-label="Rated {average:.1f} out of 5">{"★" * round(average)}'
+                f'{"☆" * (5 - round(average))}</span> {average:.1f} out of 5 · '
+                f'<span class="review-count">{count} reviews</span></p>{"".join(items)}</section>')
 
     def sizes_of(self, p: Product) -> tuple[str, ...]:
         return p.sizes or (("S", "M", "L") if self.options.sizes_on_every_product else ())
