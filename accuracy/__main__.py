@@ -72,7 +72,7 @@ def run_platform(name: str, out_root: Path, extra_args: list[str]) -> Row:
         row.orders_before = platform.count_orders()
         began = time.monotonic()
         audit = spawn([sys.executable, "-m", "auditor", "audit", url, "--out", str(out / "report"), "--fail-on", "never",
-                       "--quiet", *extra_args], cwd=ROOT, stdin=-3, stdout=-3, stderr=-1, text=True)
+                       "--quiet", *platform.audit_args, *extra_args], cwd=ROOT, stdin=-3, stdout=-3, stderr=-1, text=True)
         try:
             _, err = audit.communicate(timeout=900)
         finally:

@@ -36,6 +36,7 @@ class Platform:
     version: str = ""            # the pinned version installed
     start_path: str = "/"        # where the audit starts
     ready_timeout_s: float = 120.0
+    audit_args: tuple[str, ...] = ()  # extra `cxaudit audit` options for this shop's market, e.g. ("--locale", "de-DE")
 
     def home(self) -> Path:
         return cache_root() / self.name

@@ -11,12 +11,15 @@ import re
 from dataclasses import dataclass
 
 from auditor.structured import extract_items, type_names
+from auditor.vocabulary import joined
 
-ADD_TO_CART = re.compile(
+ADD_TO_CART = joined(
     r"add (it )?to (cart|bag|basket|trolley)|\badd\b.{0,20}\b(cart|bag|basket)\b|in den warenkorb|ajouter au panier|"
     r"in (de )?winkelwagen|añadir al carrito|aggiungi al carrello|adicionar ao carrinho|lägg i varukorgen|"
-    r"do koszyka|lägg i kundvagn|læg i kurv|legg i handlekurv", re.I)
-PRICE = re.compile(r"(?:[$€£¥]|\b(?:EUR|USD|GBP|CHF|SEK|DKK|NOK|PLN|zł|kr)\b)\s?\d[\d.,\s]*\d|\d[\d.,]*\s?(?:€|EUR|zł|kr)\b")
+    r"do koszyka|lägg i kundvagn|læg i kurv|legg i handlekurv", "add_to_cart")
+# "12,00 €": after the amount, as most of Europe writes it
+PRICE = re.compile(r"(?:[$€£¥]|\b(?:EUR|USD|GBP|CHF|SEK|DKK|NOK|PLN|zł|kr)\b)\s?\d[\d.,\s]*\d|"
+                   r"\d[\d.,]*\s?(?:€|EUR|CHF|SEK|DKK|NOK|PLN|zł|kr|Kč|Ft)(?!\w)")
 # buy boxes by structure, whatever their label says ("Buy", an <input> value, a word in another language): forms
 # and links that add to a cart, named the way the common platforms name them
 BUY_FORM = re.compile(r"<form\b[^>]*(?:action|id|name|class)=[\"'][^\"']*(?:add[-_]?to[-_]?(?:cart|basket|bag)|add[-_]cart|"

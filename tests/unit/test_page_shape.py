@@ -57,3 +57,12 @@ def test_a_listing_of_add_to_cart_links_is_a_listing() -> None:
                     for n in range(4))
     assert page_shape(f"<ul>{cards}</ul>", "http://s/shop/", "P0 €0.00 Kaufen").kind == "product_listing"
 
+
+
+def test_price_written_after_the_amount_as_in_german_shops_makes_a_product_page() -> None:
+    # django-oscar in German: "12,00 €" and "In Warenkorb legen", the only buy box posting to /basket/add/
+    html = ("<html lang='de'><body><h1>Kaffeebecher</h1><p class='price_color'>12,00 €</p>"
+            "<form method='post' action='/de/basket/add/3/'><button type='submit'>In Warenkorb legen</button></form>"
+            "</body></html>")
+    assert page_shape(html, "http://s/de/catalogue/becher_3/", "Kaffeebecher\n12,00 €\nIn Warenkorb legen").kind == \
+        "product_detail"
