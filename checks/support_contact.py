@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup
+from playwright.async_api import Error as PlaywrightError
 from pydantic import BaseModel, ConfigDict
 
+from auditor.browser.guard import OutOfScope, PurchaseRefused
 from auditor.checkspec import CheckSpec, SiteContext
 from auditor.findings import (
     CheckOutcome,
@@ -23,6 +26,8 @@ from auditor.findings import (
     mark_likely,
     outcome_from_findings,
 )
+from auditor.journey import JourneyStep
+from auditor.journeys.contact import ContactWalk, walk_to_contact
 from auditor.snapshot import PageSnapshot
 from auditor.structured import extract_items, type_names
 from checks.click_map import build_click_map
@@ -87,6 +92,7 @@ class ContactEvidence:
     pages_without_contact_link: list[str]
     opening_hours: str | None
     chat_vendor: str | None
+    journey_steps: list[JourneyStep] = field(default_factory=list)  # the walk to contact, as a customer clicks it
 
 
 FINDINGS: dict[str, FindingTemplate] = {
@@ -204,8 +210,19 @@ def contact_link_regions(page: PageSnapshot) -> set[str]:
             if lk.visible and is_contact_link_text(lk.text)}
 
 
+async def walk(ctx: SiteContext) -> tuple[ContactWalk, list[JourneyStep]]:
+    """The customer's own path to contact, beside the click map; a failure here loses only the path."""
+    if ctx.home is None:
+        return ContactWalk(), []
+    gp = await ctx.new_guarded_page("contact")
+    try:
+        return await walk_to_contact(gp, ctx.home.final_url), list(gp.steps)
+    except (PlaywrightError, OutOfScope, PurchaseRefused):
+        return ContactWalk(), list(gp.steps)
+
+
 async def gather(ctx: SiteContext) -> ContactEvidence:
-    cmap = await build_click_map(ctx)
+    cmap, (walked, steps) = await asyncio.gather(build_click_map(ctx), walk(ctx))
     seen: dict[tuple[str, str], Channel] = {}
     contact_url = None
     contact_status = None
@@ -225,6 +242,13 @@ async def gather(ctx: SiteContext) -> ContactEvidence:
         if hours is None:
             m = OPENING_HOURS.search(page.text)
             hours = m.group().strip()[:80] if m else None
+    for ch_type, value in walked.channels:  # e.g. a contact dialog a button opens: no link leads there
+        norm = re.sub(r"\s+", "", value.lower()) if ch_type in ("phone", "email") else value
+        if not any(k[0] == ch_type and (k[1] == norm or ch_type == "form") for k in seen):
+            seen[(ch_type, norm)] = Channel(ch_type, value, walked.reached_url or "", 1, "journey",
+                                            [walked.control or ""])
+    if contact_url is None and walked.reached_url and not walked.opened_in_place:
+        contact_url, contact_status = walked.reached_url, 200
     for failed_url, _msg in cmap.failed.items():
         if contact_url is None and is_contact_link_text(cmap.link_text.get(failed_url, "")):
             contact_url, contact_status = failed_url, None
@@ -240,7 +264,7 @@ async def gather(ctx: SiteContext) -> ContactEvidence:
         contact_link_in_header="header" in home_regions, contact_link_in_footer="footer" in home_regions,
         contact_page_url=contact_url, contact_page_status=contact_status, pages_checked=len(cmap.pages),
         pages_with_header_or_footer_link=len(with_link), pages_without_contact_link=without[:20],
-        opening_hours=hours, chat_vendor=chat_vendor,
+        opening_hours=hours, chat_vendor=chat_vendor, journey_steps=steps,
     )
 
 

@@ -165,3 +165,33 @@ def describe_rejected(control: dict[str, Any], reason: str) -> dict[str, str]:
 
 def is_sold_out(text: str) -> bool:
     return bool(SOLD_OUT.search(text or ""))
+
+
+CONTACT_HREF = re.compile(r"contact|kontakt|contatt|contacto|kundenservice|klantenservice|customer-?service|"
+                          r"service-?client|support|help|hilfe|aide|ayuda|aiuto", re.I)
+CONTACT_REGION = {"header": 3, "nav": 3, "footer": 2, "main": 1}
+
+
+def contact_links(view: StepView) -> list[Candidate]:
+    """Where a customer with a problem clicks first: a control named like contact or customer service (in the
+    catalogues' nine languages), better in the header than the footer; a link whose address is a contact or
+    help page ranks even when its words are unknown."""
+    from checks.page_parsing import is_contact_link_text  # the same words the click map reads links with
+
+    out = []
+    for c in view.controls:
+        if c["href"].startswith(("mailto:", "tel:")):
+            continue  # a channel in itself, read from the page, not a way to one
+        reasons, score = [], 0
+        if is_contact_link_text(c["text"]) or is_contact_link_text(c.get("aria", "")):
+            score += 4
+            reasons.append("named as contact or customer service")
+        if CONTACT_HREF.search(c["href"]) and c["tag"] == "a":
+            score += 2
+            reasons.append("leads to a contact or help page")
+        if not score:
+            continue
+        score += CONTACT_REGION.get(c["region"], 0)
+        reasons.append(f"in the {c['region']}")
+        out.append((score, ", ".join(reasons), c))
+    return _ranked(out)

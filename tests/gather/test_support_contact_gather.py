@@ -63,3 +63,17 @@ async def test_hidden_channel_is_found(serve_app: Callable[[App], LocalServer], 
     assert "support-contact/no-contact-link-header" in codes
     if kind == "chat_only":
         assert "support-contact/form-only" in codes
+
+
+async def test_contact_panel_opened_by_a_button_is_walked_to_and_other_email_forms_are_not_contact_forms(
+        serve_app: Callable[[App], LocalServer], run_audit: Callable) -> None:
+    url = serve_app(contact_site("dialog_only")).url
+    result = await run_audit(url, checks=["support-contact"], crawl={"max_pages": 5})
+    check = next(c for c in result.sites[0].checks if c.id == "support-contact")
+    ev = check.evidence
+    assert {(c["type"], c["value"], c["clicks_from_home"]) for c in ev["channels"]} == {
+        ("phone", "030 1234 5678", 1), ("email", "hilfe@laden.example", 1)}
+    assert ev["min_clicks_to_contact"] == 1
+    click = next(s.to_json() for s in check.journey if s.action == "Click “Kontaktieren Sie uns”")
+    assert click["candidates"][0]["result"] == "chosen" and "phone" in click["candidates"][0]["why"]
+    assert "support-contact/no-contact-channel" not in {f.code for f in check.findings}

@@ -36,4 +36,15 @@ def contact_site(kind: str) -> App:
               "contactPoint": {"@type": "ContactPoint", "telephone": "+1-800-555-0100", "contactType": "customer service"}}
         app.add("/", lambda r: page("<h1>Welcome</h1>", f"<script type='application/ld+json'>{json.dumps(ld)}</script>"))
         app.add("/about", lambda r: page("<h1>About us</h1>"))
+    elif kind == "dialog_only":
+        # a header button opens the service panel in place (no link, no contact page): German wording from Shopware's
+        # catalogue ('Kontaktieren Sie uns'); a newsletter and a notify-me form elsewhere take e-mail addresses too
+        dialog = ("<button type='button' class='header-service' onclick=\"document.getElementById('svc').hidden=false\">"
+                  "Kontaktieren Sie uns</button><div id='svc' role='dialog' hidden><p>Telefon: 030 1234 5678</p>"
+                  "<p>E-Mail: hilfe@laden.example</p></div>")
+        app.add("/", lambda r: page(f"<h1>Willkommen</h1>{dialog}<form action='/newsletter/subscribe' method='post'>"
+                                    "<label>E-Mail <input type='email' name='email'></label><button>Abonnieren</button></form>"))
+        app.add("/about", lambda r: page("<h1>Über uns</h1><form action='/stock-alert' method='post'><p>Benachrichtigen "
+                                         "Sie mich, wenn das Produkt wieder verfügbar ist</p><input type='text' "
+                                         "name='nachricht_email' aria-label='E-Mail'><button>Benachrichtigen</button></form>"))
     return app
