@@ -143,7 +143,10 @@ async def gather(ctx: SiteContext) -> CheckoutEvidence:
     errors: list[str] = []
     gp.page.on("pageerror", lambda err: errors.append(str(err)[:200]))
     try:
-        await walk_to_payment(gp, candidates, ctx.config.checkout, ev)
+        data = ctx.config.checkout
+        if not data.country and ctx.config.market.country:  # --country: the market's customer fills the forms
+            data = data.model_copy(update={"country": ctx.config.market.country})
+        await walk_to_payment(gp, candidates, data, ev)
     except PurchaseRefused as exc:
         ev.stopped_because = f"stopped by the purchase guard: {exc}"
         ev.stopped_at_url = gp.url

@@ -23,7 +23,13 @@ from auditor.browser.guard import GuardedPage, OutOfScope
 from auditor.config import CheckoutConfig
 from auditor.journey import JourneyStep
 from auditor.journeys import candidates as pick
-from auditor.journeys.customer import TestCustomer, country_from_form, customer_for, known_country
+from auditor.journeys.customer import (
+    TestCustomer,
+    country_from_form,
+    country_from_language,
+    customer_for,
+    known_country,
+)
 from auditor.journeys.fields import classify, plan_value
 from auditor.journeys.page import EMAIL_CONFIRM, READ_STEP, StepRecord, StepView, field_key
 from auditor.journeys.state import classify as classify_state
@@ -111,6 +117,7 @@ class CheckoutWalker:
         self.net: list[NetEvent] = []
         self.dialogs: list[str] = []
         self.gates_passed: set[str] = set()
+        self.lang = ""  # the shop's <html lang>, read on the first product page
         self.customer: TestCustomer | None = (customer_for(data.country, "market") if known_country(data.country) else None)
         gp.page.on("response", self._on_response)
         gp.page.on("dialog", lambda d: self.dialogs.append(d.message[:200]))
@@ -145,6 +152,8 @@ class CheckoutWalker:
         for url in urls:
             await self.gp.goto(url, "Open a product page")
             self.ev.product_url = url
+            with contextlib.suppress(PlaywrightError):
+                self.lang = self.lang or str(await self.gp.page.evaluate("document.documentElement.lang || ''"))
             view = await wait_for(lambda: read_step(self.gp), lambda v: bool(enabled_add_to_cart(v)),
                                   limit_s=self._page_patience())
             html = await self.gp.page.content()
@@ -423,7 +432,9 @@ class CheckoutWalker:
                     self.customer = customer_for(code, source)
                     break
         if self.customer is None:
-            self.customer = customer_for(None, "default")
+            # no country field (a shop selling to one country often hides it): the country its language implies
+            by_language = country_from_language(self.lang)
+            self.customer = customer_for(by_language, "language") if by_language else customer_for(None, "default")
         self.ev.customer = self.customer.summary()
         return self.customer
 

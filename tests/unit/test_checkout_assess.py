@@ -134,3 +134,11 @@ def test_step_view_judgements() -> None:
         {"i": 0, "tag": "button", "text": "Place order", "aria": "", "id": "", "name": "", "disabled": False,
          "region": "main", "type": "submit", "href": "", "formaction": ""}])
     assert final.payment_reason() is not None and final.payment_reason().startswith("shows a final purchase control")
+
+
+def test_a_shop_without_a_country_field_gets_the_customer_its_language_implies() -> None:
+    from auditor.journeys.customer import country_from_language
+
+    # django-oscar hides the country when it ships to one country: a German shop gets a German customer
+    assert [country_from_language(t) for t in ("de", "de-AT", "fr_BE", "nl", "en-US", "", "xx")] == \
+        ["DE", "AT", "BE", "NL", "US", None, None]
