@@ -47,7 +47,7 @@ endif
 test: setup
 	$(BIN)/ruff check auditor checks reports tests benchmarks accuracy
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4
 
 lint: setup
 	$(BIN)/ruff check auditor checks reports tests benchmarks accuracy
