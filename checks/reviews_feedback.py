@@ -511,7 +511,11 @@ def feedback_channels_on(page_html: str, url: str, links: Iterable[tuple[str, st
         hint = f"{form.get('action') or ''} {form.get('id') or ''} {' '.join(form.get('class') or [])} {form.get('name') or ''}"
         # a text area to write in, next to a rating field or under a feedback/review action ("filter by rating"
         # on a listing has no text area; a contact form's action names no feedback)
-        if has_text and (rating_field or FEEDBACK_FORM.search(hint) or RATING_FIELD.search(names)):
+        # a star form without a text area (Mezzanine's generic ratings: radios 1-5 posted to /rating/) is a way to
+        # give feedback too: it posts to a rating/review action and offers a choice of values
+        choices = [f for f in fields if f.get("type") == "radio"]
+        rating_form = bool(RATING_FIELD.search(hint)) and len(choices) >= 3
+        if rating_form or (has_text and (rating_field or FEEDBACK_FORM.search(hint) or RATING_FIELD.search(names))):
             action = urljoin(url, str(form.get("action") or "")) if form.get("action") else url
             label = "review form" if rating_field or re.search(r"review|comment|rating|bewertung|avis", hint, re.I) else \
                 "feedback form"

@@ -237,3 +237,15 @@ def test_a_contact_form_cart_note_or_rating_filter_is_no_feedback_channel() -> N
             "<form action='/category/kitchen'><select name='rating'><option value='4'>4 stars &amp; up</option></select>"
             "</form>")
     assert feedback_channels_on(html, "http://shop.test/contact", [("http://shop.test/faq", "FAQ")]) == []
+
+
+def test_a_star_rating_form_without_a_text_area_is_a_way_to_give_feedback() -> None:
+    # Mezzanine/Cartridge's generic ratings, under every product's buy box
+    from checks.reviews_feedback import feedback_channels_on
+
+    html = ("<div class='panel rating'><span id='rating-2'>Currently unrated</span><form class='form-inline' "
+            "method='post' action='/rating/'>" + "".join(
+                f"<input type='radio' name='value' value='{n}' id='id_value_{n}'>" for n in range(1, 6)) +
+            "<input type='hidden' name='content_type' value='shop.product'><input type='submit' value='Rate'></form></div>")
+    assert [(c.kind, c.url) for c in feedback_channels_on(html, "http://s/shop/product/mug/", [])] == [
+        ("form", "http://s/rating/")]
