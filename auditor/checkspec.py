@@ -23,6 +23,7 @@ from auditor.config import AuditConfig
 from auditor.crawl.urls import Scope
 from auditor.findings import CheckOutcome, FindingTemplate
 from auditor.journey import Attachments
+from auditor.journeys.accessibility import StateAuditor
 from auditor.snapshot import PageLoadFailure, PageSnapshot
 
 
@@ -57,8 +58,18 @@ class SiteContext:
         context = await open_guarded_context(self.session, self.context_options, self.scope, self.guard_log)
         self._contexts.append(context)
         page = await new_page(context)
-        return GuardedPage(page, self.scope, self.attachments, prefix, self.guard_log,
-                           timeout_ms=min(self.config.crawl.page_timeout_ms, 20000))
+        gp = GuardedPage(page, self.scope, self.attachments, prefix, self.guard_log,
+                         timeout_ms=min(self.config.crawl.page_timeout_ms, 20000))
+        if "journey-accessibility" in self.config.checks:
+            gp.on_state.append(self.state_auditor())
+        return gp
+
+    def state_auditor(self) -> StateAuditor:
+        """One collector per site: every journey's states end up in the same list."""
+        auditor = self.cache.get("state_auditor")
+        if auditor is None:
+            auditor = self.cache["state_auditor"] = StateAuditor()
+        return auditor
 
     async def close(self) -> None:
         for value in self.cache.values():

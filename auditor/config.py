@@ -23,11 +23,12 @@ from pydantic import (
 from auditor.errors import ConfigError
 
 CHECK_IDS = ("load-time", "site-search", "checkout-journey", "support-contact", "delivery-returns", "payment-options",
-             "consent-banner", "reviews-feedback")
+             "consent-banner", "reviews-feedback", "journey-accessibility")
 CHECK_ALIASES = {"checkout": "checkout-journey", "search": "site-search", "contact": "support-contact",
                  "payment": "payment-options", "payments": "payment-options", "delivery": "delivery-returns",
                  "speed": "load-time", "load": "load-time",
-                 "consent": "consent-banner", "cookies": "consent-banner", "reviews": "reviews-feedback"}
+                 "consent": "consent-banner", "cookies": "consent-banner", "reviews": "reviews-feedback",
+                 "accessibility": "journey-accessibility", "a11y": "journey-accessibility"}
 SeverityName = Literal["critical", "high", "medium", "low", "info", "never"]
 FORMATS = ("html", "json", "junit", "markdown", "pdf")
 

@@ -8,6 +8,7 @@ from checks import (
     checkout_journey,
     consent_banner,
     delivery_returns,
+    journey_accessibility,
     load_time,
     payment_options,
     reviews_feedback,
@@ -19,4 +20,4 @@ from checks import (
 def all_checks() -> list[CheckSpec]:
     return [load_time.CHECK, site_search.CHECK, checkout_journey.CHECK, support_contact.CHECK, delivery_returns.CHECK, payment_options.CHECK,
             consent_banner.CHECK,
-            reviews_feedback.CHECK]
+            reviews_feedback.CHECK, journey_accessibility.CHECK]

@@ -13,7 +13,7 @@ import dataclasses
 import re
 import time
 import weakref
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -167,6 +167,8 @@ class GuardedPage:
         self.log = log
         self.steps: list[JourneyStep] = []
         self.timeout_ms = timeout_ms
+        # readers of each state a journey reaches (e.g. axe-core for journey-accessibility): page, step, journey
+        self.on_state: list[Callable[[Page, JourneyStep, str], Awaitable[None]]] = []
         self._inflight = 0
         self._last_network = time.perf_counter()
         page.set_default_timeout(timeout_ms)
@@ -193,6 +195,9 @@ class GuardedPage:
         elapsed = ms if ms is not None else round((time.perf_counter() - started) * 1000)
         step = JourneyStep(action=action, url=self.page.url, ms=elapsed, screenshot=shot)
         self.steps.append(step)
+        if screenshot:  # a state worth showing is a state worth reading
+            for reader in self.on_state:
+                await reader(self.page, step, self.prefix)
         return step
 
     async def goto(self, url: str, action: str | None = None, screenshot: bool = True) -> int | None:
