@@ -35,7 +35,7 @@ _REQUEST_PATTERNS = [
     r"place[-_]?order", r"(submit|confirm|complete|create|finali[sz]e|process)[-_]?(order|purchase|payment|checkout)",
     r"orders?/(place|submit|create|confirm|complete|new)\b", r"checkout/(complete|confirm|place|submit|process|finish)\b",
     r"/(purchase|buy|buy-now|buynow|pay|charge|charges)(/|$|\?)", r"payments?/(process|submit|authori[sz]e|capture|confirm)\b",
-    r"wc-ajax=checkout", r"/api/(orders|payments|charges)\b", r"/onestepcheckout/.*save(order)?\b",
+    r"wc-ajax=checkout", r"/checkout/order/?(\?|$)", r"/api/(orders|payments|charges)\b", r"/onestepcheckout/.*save(order)?\b",
 ]
 PURCHASE_REQUEST = re.compile("|".join(f"(?:{p})" for p in _REQUEST_PATTERNS), re.I)
 _DIGIT_RUN = re.compile(r"(?<!\d)(?:\d[ -]?){13,19}(?!\d)")
@@ -80,8 +80,16 @@ def contains_card_number(body: str | None) -> bool:
     return False
 
 
+# pages that only show the order for review before the final button: opening them (GET, no query) buys nothing.
+# Shopware 6's /checkout/confirm is its review step; the order is POST /checkout/order.
+REVIEW_PAGE = re.compile(r"/checkout/confirm/?$", re.I)
+
+
 def is_purchase_request(method: str, url: str, body: str | None) -> str | None:
     """Why a request must not be sent, or None when it is safe."""
+    parts = urlsplit(url)
+    if method.upper() == "GET" and not parts.query and REVIEW_PAGE.search(parts.path):
+        return None
     if is_purchase_url(url):
         return f"{method} {urlsplit(url).path} looks like placing an order or a payment"
     if method.upper() != "GET" and contains_card_number(body):

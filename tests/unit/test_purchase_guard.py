@@ -52,3 +52,12 @@ def test_card_numbers_in_a_body_are_refused() -> None:
 def test_guard_rules_never_raise(text: str) -> None:
     is_purchase_control(text)
     is_purchase_request("POST", text, text)
+
+
+def test_opening_shopwares_order_review_page_is_allowed_but_posting_to_it_is_not() -> None:
+    from auditor.browser.purchase import is_purchase_request
+
+    assert is_purchase_request("GET", "http://s/checkout/confirm", None) is None
+    assert is_purchase_request("POST", "http://s/checkout/confirm", "a=1") is not None
+    assert is_purchase_request("GET", "http://s/checkout/confirm?submit=1", None) is not None
+    assert is_purchase_request("POST", "http://s/checkout/order", "tos=on") is not None
