@@ -16,15 +16,13 @@ from auditor.demo.shop import DemoShop, ShopOptions
 from auditor.results import iter_findings
 from tests.browser_server import playwright_run_server
 from tests.test_cli import cxaudit
+from tests.timed_findings import timed as is_timed
 
 CHECKS = "load-time,site-search,support-contact,payment-options"
 
 
 def timed(finding: dict[str, Any]) -> bool:
-    """Findings on a measured time (page loads, search answers) depend on how busy the machine was during each run,
-    not on sharding or where the browser runs."""
-    unit = ((finding.get("measurement") or {}).get("unit") or "").lower()
-    return finding["code"].startswith("load-time/") or unit in ("ms", "s")
+    return is_timed(finding["code"], (finding.get("measurement") or {}).get("unit"))
 
 
 def finding_keys(doc: dict[str, Any]) -> set[tuple[str, str, str]]:

@@ -27,4 +27,5 @@ def perf_app() -> App:
         "requestAnimationFrame(()=>setTimeout(()=>{const t=performance.now();while(performance.now()-t<300){}},50))"
         "</script></body>"))
     app.add("/slow-server", lambda r: Response("<!doctype html><title>Slow</title><h1>Slow server</h1>", delay_s=0.4))
+    app.add("/fast-server", lambda r: Response("<!doctype html><title>Fast</title><h1>Fast server</h1>"))
     return app
