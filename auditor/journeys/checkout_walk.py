@@ -31,7 +31,7 @@ from auditor.journeys.customer import (
     known_country,
 )
 from auditor.journeys.fields import classify, plan_value
-from auditor.journeys.page import EMAIL_CONFIRM, READ_STEP, StepRecord, StepView, field_key
+from auditor.journeys.page import EMAIL_CONFIRM, GUEST_WORDS, READ_STEP, StepRecord, StepView, field_key
 from auditor.journeys.state import classify as classify_state
 from auditor.journeys.variants import choose_options
 from auditor.journeys.verify import NetEvent, added_to_cart, moved_on
@@ -441,6 +441,15 @@ class CheckoutWalker:
     async def fill(self, view: StepView, only_kinds: set[str] | None = None) -> None:
         """Fills what a customer must fill on this step with the test customer; optional extras stay empty."""
         who = self._decide_customer(view)
+        guest = [f for f in view.fields if f["type"] == "checkbox" and not f["checked"] and GUEST_WORDS.search(f["label"])]
+        for f in guest[:1]:  # "Kein Kundenkonto anlegen" (Shopware): the guest's way, which hides the password
+            with contextlib.suppress(PlaywrightError):
+                await self._field(f).check(force=True)
+                self.gp.annotate([{"label": f["label"][:80], "kind": "checkbox", "why": "the guest option, as a box",
+                                   "result": "chosen"}])
+                if self.ev.guest_checkout == "not_reached":
+                    self.ev.guest_checkout = "offered"
+                view = await read_step(self.gp)
         groups_done: set[str] = set()
         for f in view.fields:
             locator = self._field(f)
