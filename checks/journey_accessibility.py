@@ -102,29 +102,20 @@ def assess(ev: AccessibilityEvidence, t: AccessibilityThresholds) -> CheckOutcom
     def hits(rules: tuple[str, ...], min_nodes: int = 1) -> list[tuple[dict[str, Any], dict[str, Any]]]:
         return [(s, v) for s in ev.states for v in s["violations"] if v["rule"] in rules and v["count"] >= min_nodes]
 
-    unlabelled = hits(UNLABELLED)
-    if unlabelled:
-        on_checkout = any(s["journey"] == "checkout" for s, _v in unlabelled)
-        count = sum(v["count"] for _s, v in unlabelled)
+    for key, rules, min_nodes, what in (("unlabelled-fields", UNLABELLED, 1, "field(s) without a label"),
+                                        ("unnamed-controls", UNNAMED, 1, "button(s) or link(s) without a name"),
+                                        ("low-contrast", CONTRAST, t.min_contrast_nodes,
+                                         "text element(s) below the contrast minimum")):
+        found = hits(rules, min_nodes)
+        if not found:
+            continue
+        # a field without a label blocks the purchase on a checkout step; elsewhere it slows the customer down
+        off_checkout = key == "unlabelled-fields" and not any(s["journey"] == "checkout" for s, _v in found)
         findings.append(make_finding(
-            CHECK_ID, "unlabelled-fields", FINDINGS,
-            f"{count} field(s) without a label on {_where(unlabelled)}.{_example(unlabelled)}",
-            page_url=unlabelled[0][0]["url"], screenshot=unlabelled[0][0].get("screenshot"),
-            severity=None if on_checkout else Severity.MEDIUM))
-    unnamed = hits(UNNAMED)
-    if unnamed:
-        count = sum(v["count"] for _s, v in unnamed)
-        findings.append(make_finding(
-            CHECK_ID, "unnamed-controls", FINDINGS,
-            f"{count} button(s) or link(s) without a name on {_where(unnamed)}.{_example(unnamed)}",
-            page_url=unnamed[0][0]["url"], screenshot=unnamed[0][0].get("screenshot")))
-    contrast = hits(CONTRAST, t.min_contrast_nodes)
-    if contrast:
-        count = sum(v["count"] for _s, v in contrast)
-        findings.append(make_finding(
-            CHECK_ID, "low-contrast", FINDINGS,
-            f"{count} text element(s) below the contrast minimum on {_where(contrast)}.{_example(contrast)}",
-            page_url=contrast[0][0]["url"], screenshot=contrast[0][0].get("screenshot")))
+            CHECK_ID, key, FINDINGS,
+            f"{sum(v['count'] for _s, v in found)} {what} on {_where(found)}.{_example(found)}",
+            page_url=found[0][0]["url"], screenshot=found[0][0].get("screenshot"),
+            severity=Severity.MEDIUM if off_checkout else None))
     strengths = [] if findings else [f"No blocking accessibility problem on the {ev.states_checked} journey states read."]
     return outcome_from_findings(findings, strengths)
 
