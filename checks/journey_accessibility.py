@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict
 
@@ -28,6 +29,7 @@ from auditor.findings import (
     outcome_from_findings,
 )
 from auditor.journeys.accessibility import RULES, StateAuditor
+from auditor.journeys.candidates import CHECKOUT_HREF
 
 CHECK_ID = "journey-accessibility"
 UNLABELLED = ("label", "select-name", "aria-input-field-name", "aria-toggle-field-name")
@@ -83,6 +85,12 @@ async def gather(ctx: SiteContext) -> AccessibilityEvidence:
                                  axe_ms=collector.ms, failures=list(collector.failures))
 
 
+def checkout_step(state: dict[str, Any]) -> bool:
+    """A state of the checkout proper (an address form, a shipping or payment choice), not the product or cart."""
+    return state["journey"] == "checkout" and (bool(CHECKOUT_HREF.search(urlsplit(state["url"]).path))
+                                               or state["step"].startswith(("Fill", "Choose", "Correct")))
+
+
 def _where(hits: list[tuple[dict[str, Any], dict[str, Any]]]) -> str:
     steps = list(dict.fromkeys(f"{JOURNEY_NAMES.get(s['journey'], s['journey'])}: {s['step']}" for s, _v in hits))
     return "; ".join(steps[:4]) + (f" and {len(steps) - 4} more" if len(steps) > 4 else "")
@@ -109,8 +117,9 @@ def assess(ev: AccessibilityEvidence, t: AccessibilityThresholds) -> CheckOutcom
         found = hits(rules, min_nodes)
         if not found:
             continue
-        # a field without a label blocks the purchase on a checkout step; elsewhere it slows the customer down
-        off_checkout = key == "unlabelled-fields" and not any(s["journey"] == "checkout" for s, _v in found)
+        # a field without a label blocks the purchase on a checkout step (the address, the payment choice); on a
+        # product, cart or results page (a facet, a quantity) it slows the customer down
+        off_checkout = key == "unlabelled-fields" and not any(checkout_step(s) for s, _v in found)
         findings.append(make_finding(
             CHECK_ID, key, FINDINGS,
             f"{sum(v['count'] for _s, v in found)} {what} on {_where(found)}.{_example(found)}",

@@ -26,6 +26,14 @@ def test_unlabelled_field_outside_checkout_is_medium() -> None:
     assert codes(state("contact", "Click “Contact”", ("label", 2))) == {"unlabelled-fields": Severity.MEDIUM}
 
 
+def test_unlabelled_field_on_the_checkout_journeys_product_or_cart_page_is_medium() -> None:
+    # a facet checkbox or a quantity box slows a customer; only the checkout's own steps block the purchase
+    cart = state("checkout", "Open the cart", ("label", 3)) | {"url": "http://s/basket/"}
+    assert codes(cart) == {"unlabelled-fields": Severity.MEDIUM}
+    address = state("checkout", "Click “Weiter zur Kasse”", ("label", 1)) | {"url": "http://s/checkout/shipping-address/"}
+    assert codes(address) == {"unlabelled-fields": Severity.HIGH}
+
+
 def test_nameless_buttons_and_links_are_one_medium_finding() -> None:
     assert codes(state("search", "Open", ("button-name", 1)), state("checkout", "Cart", ("link-name", 3))) == {
         "unnamed-controls": Severity.MEDIUM}
