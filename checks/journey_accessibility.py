@@ -5,7 +5,8 @@ the violations that block a journey (a field without a label, a button without a
 on which step they are.
 
 Evidence (report.json `journey-accessibility`): `states_checked`, `states` [{`journey`, `step`, `url`,
-`screenshot`, `violations` [{`rule`, `impact`, `help`, `count`, `nodes` [{`target`, `html`}]}]}],
+`screenshot`, `violations` [{`rule`, `impact`, `help`, `count`, `in_content` (outside header, nav and footer), `nodes`
+[{`target`, `html`, `chrome`}]}]}],
 `rules` (the axe rules run), `axe_ms`, `failures`."""
 
 from __future__ import annotations
@@ -117,9 +118,11 @@ def assess(ev: AccessibilityEvidence, t: AccessibilityThresholds) -> CheckOutcom
         found = hits(rules, min_nodes)
         if not found:
             continue
-        # a field without a label blocks the purchase on a checkout step (the address, the payment choice); on a
-        # product, cart or results page (a facet, a quantity) it slows the customer down
-        off_checkout = key == "unlabelled-fields" and not any(checkout_step(s) for s, _v in found)
+        # a field without a label blocks the purchase in a checkout step's own form (the address, the payment
+        # choice); on a product, cart or results page (a facet, a quantity) or in the header's widgets (a language
+        # select, a login box) it slows the customer down
+        off_checkout = key == "unlabelled-fields" and not any(checkout_step(s) and v.get("in_content", v["count"])
+                                                              for s, v in found)
         findings.append(make_finding(
             CHECK_ID, key, FINDINGS,
             f"{sum(v['count'] for _s, v in found)} {what} on {_where(found)}.{_example(found)}",

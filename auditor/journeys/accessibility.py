@@ -39,10 +39,15 @@ RUN_AXE = """
 async ([rules, selector]) => {
   const base = await window.axe.run(document, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']});
   const actions = Array.from(document.querySelectorAll(selector)).slice(0, 60);
-  if (!actions.length) return base;
-  const contrast = await window.axe.run({include: actions},
-                                        {runOnly: {type: 'rule', values: ['color-contrast']}, resultTypes: ['violations']});
-  return {violations: [...base.violations, ...contrast.violations]};
+  const contrast = actions.length ? await window.axe.run({include: actions},
+                                        {runOnly: {type: 'rule', values: ['color-contrast']}, resultTypes: ['violations']}) : {violations: []};
+  const violations = [...base.violations, ...contrast.violations];
+  // where each element sits: a header widget (a language select, a login box) is not the step's own form
+  for (const v of violations) for (const n of v.nodes) {
+    let el = null; try { el = document.querySelector(n.target[n.target.length - 1]); } catch (e) {}
+    n.chrome = !!(el && el.closest('header, nav, footer, [role=banner], [role=navigation], [role=contentinfo]'));
+  }
+  return {violations};
 }
 """
 MAX_NODES = 5
@@ -54,10 +59,11 @@ def compact(response: dict[str, Any]) -> list[dict[str, Any]]:
     for v in response.get("violations", []):
         if v.get("id") not in RULES:
             continue
-        nodes = [{"target": " ".join(str(t) for t in n.get("target", []))[:160], "html": str(n.get("html", ""))[:200]}
-                 for n in v.get("nodes", [])[:MAX_NODES]]
+        nodes = [{"target": " ".join(str(t) for t in n.get("target", []))[:160], "html": str(n.get("html", ""))[:200],
+                  "chrome": bool(n.get("chrome"))} for n in v.get("nodes", [])[:MAX_NODES]]
         out.append({"rule": v["id"], "impact": v.get("impact") or "minor", "help": str(v.get("help", ""))[:160],
-                    "count": len(v.get("nodes", [])), "nodes": nodes})
+                    "count": len(v.get("nodes", [])), "nodes": nodes,
+                    "in_content": sum(1 for n in v.get("nodes", []) if not n.get("chrome"))})
     return out
 
 

@@ -66,3 +66,10 @@ def test_only_journey_rules_are_kept_from_axe_results() -> None:
     response = {"violations": [{"id": "label", "impact": "critical", "help": "h", "nodes": [{"target": ["#a"], "html": "<i>"}]},
                                {"id": "region", "impact": "moderate", "help": "h", "nodes": []}]}
     assert [v["rule"] for v in compact(response)] == ["label"]
+
+
+def test_unlabelled_header_widget_on_a_checkout_step_is_medium() -> None:
+    # Oscar's header login box and language select sit on every page, the checkout's too: not the step's own form
+    header = state("checkout", "Fill step 1", ("label", 2))
+    header["violations"][0]["in_content"] = 0
+    assert codes(header) == {"unlabelled-fields": Severity.MEDIUM}
