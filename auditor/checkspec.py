@@ -12,9 +12,9 @@ import contextlib
 import dataclasses
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
-from playwright.async_api import BrowserContext
+from playwright.async_api import BrowserContext, Page
 from pydantic import BaseModel
 
 from auditor.browser.guard import GuardedPage, GuardLog, new_page, open_guarded_context
@@ -22,9 +22,15 @@ from auditor.browser.session import BrowserSession, ContextOptions
 from auditor.config import AuditConfig
 from auditor.crawl.urls import Scope
 from auditor.findings import CheckOutcome, FindingTemplate
-from auditor.journey import Attachments
-from auditor.journeys.accessibility import StateAuditor
+from auditor.journey import Attachments, JourneyStep
 from auditor.snapshot import PageLoadFailure, PageSnapshot
+
+
+class StateReader(Protocol):
+    """Reads each state a journey reaches (a page worth a screenshot), for a check that needs no walk of its
+    own: accessibility of every step, the prices shown at each step. One instance per site."""
+
+    async def __call__(self, page: Page, step: JourneyStep, journey: str) -> None: ...
 
 
 class NotApplicable(Exception):
@@ -42,6 +48,8 @@ class SiteContext:
     session: BrowserSession
     context_options: ContextOptions
     guard_log: GuardLog
+    # check id -> the reader class it declares (`CheckSpec.reads_states`); attached to every journey's page
+    state_readers: dict[str, Callable[[], StateReader]] = field(default_factory=dict)
     needed: dict[str, Any] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)  # shared work between checks of one site (e.g. click maps)
     _contexts: list[BrowserContext] = field(default_factory=list)
@@ -60,16 +68,20 @@ class SiteContext:
         page = await new_page(context)
         gp = GuardedPage(page, self.scope, self.attachments, prefix, self.guard_log,
                          timeout_ms=min(self.config.crawl.page_timeout_ms, 20000))
-        if "journey-accessibility" in self.config.checks:
-            gp.on_state.append(self.state_auditor())
+        for check_id in self.state_readers:
+            reader = self.state_reader(check_id)
+            if reader is not None:
+                gp.on_state.append(reader)
         return gp
 
-    def state_auditor(self) -> StateAuditor:
-        """One collector per site: every journey's states end up in the same list."""
-        auditor = self.cache.get("state_auditor")
-        if auditor is None:
-            auditor = self.cache["state_auditor"] = StateAuditor()
-        return auditor
+    def state_reader(self, check_id: str) -> StateReader | None:
+        """The one reader per site of a check: every journey's states end up in the same place. None when the
+        check declares no reader or was not selected."""
+        key = f"state_reader:{check_id}"
+        reader = self.cache.get(key)
+        if reader is None and check_id in self.state_readers:
+            reader = self.cache[key] = self.state_readers[check_id]()
+        return reader
 
     async def close(self) -> None:
         for value in self.cache.values():
@@ -98,6 +110,7 @@ class CheckSpec:
     uses: tuple[str, ...] = ()   # read when selected: this check waits for them but runs without them
     timeout_s: float = 120.0
     weight: float = 1.0
+    reads_states: Callable[[], StateReader] | None = None  # reads every journey state; gather reads it back
 
 
 def evidence_to_json(evidence: Any) -> dict[str, Any]:

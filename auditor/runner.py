@@ -180,7 +180,8 @@ class Auditor:
             reasons = "; ".join(sorted({f.message for f in failures})) or "no page could be loaded"
             result.error = {"code": "all_pages_failed", "message": f"every page failed: {reasons}"}
             return
-        ctx = SiteContext(start, scope, cfg, snapshots, failures, attachments, session, context_options, guard_log)
+        ctx = SiteContext(start, scope, cfg, snapshots, failures, attachments, session, context_options, guard_log,
+                          state_readers={s.id: s.reads_states for s in self.checks if s.reads_states is not None})
         try:
             await self.run_checks(ctx, result, start)
         finally:

@@ -79,7 +79,7 @@ FINDINGS: dict[str, FindingTemplate] = {
 
 
 async def gather(ctx: SiteContext) -> AccessibilityEvidence:
-    collector = ctx.cache.get("state_auditor")
+    collector = ctx.state_reader(CHECK_ID)
     if not isinstance(collector, StateAuditor):
         raise NotApplicable("no journey ran on this site (search, checkout and contact were all skipped)")
     return AccessibilityEvidence(states_checked=len(collector.states), states=list(collector.states), rules=list(RULES),
@@ -134,4 +134,5 @@ def assess(ev: AccessibilityEvidence, t: AccessibilityThresholds) -> CheckOutcom
 
 CHECK = CheckSpec(id=CHECK_ID, title="Accessible journeys", kind="journey", gather=gather, assess=assess,
                   thresholds=AccessibilityThresholds, findings=FINDINGS,
-                  uses=("site-search", "checkout-journey", "support-contact"), timeout_s=30)
+                  uses=("site-search", "checkout-journey", "support-contact"), timeout_s=30,
+                  reads_states=StateAuditor)
