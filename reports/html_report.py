@@ -12,6 +12,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from reports.cards import check_cards, site_cards, site_roles
 from reports.charts import journey_chart, timings_chart
+from reports.comparison import RANK_TEXT, comparison_rows, is_comparison, standings
+from reports.devices import device_comparison
 from reports.glance import GLANCE_ID, MARK_TEXT, format_ms, glance_rows, section_id
 from reports.summary import executive_summary
 
@@ -74,10 +76,15 @@ def render_html(doc: dict[str, Any], out_dir: Path, brand: dict[str, Any]) -> st
         roles = site_roles(site)
         sites.append({"site": site, "top": site_cards(site, include_ignored=False)[:5],
                       "checks": [(c, check_cards(c, roles)) for c in site.get("checks", [])],
-                      "summary": executive_summary(site), "chart": timings_chart(site.get("pages", []))})
+                      "summary": executive_summary(site), "chart": timings_chart(site.get("pages", [])),
+                      "devices": device_comparison(site)})
+    all_sites = doc.get("sites", [])
+    compared = comparison_rows(all_sites) if is_comparison(all_sites) else None
     return _env().get_template("report.html.j2").render(
         doc=doc, sites=sites, image=image, csp=CSP, journey_chart=journey_chart, brand_name=brand.get("name") or "cxaudit",
         brand_color=brand.get("color") or "#1c5d99", brand_logo=_inline_logo(brand.get("logo")),
         glance=glance_rows(doc.get("sites", [])), mark_text=MARK_TEXT, section_id=section_id, card_id=card_id,
-        glance_id=GLANCE_ID,
+        glance_id=GLANCE_ID, comparison=compared, rank_text=RANK_TEXT,
+        standings=standings(all_sites, compared) if compared else [],
+        any_devices=any(e["devices"] for e in sites),
     )

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from reports.cards import SEVERITY_ORDER, Card, check_cards, site_cards, site_roles
+from reports.comparison import RANK_TEXT, Rank, comparison_rows, is_comparison, standings
+from reports.devices import DeviceComparison, device_comparison
 from reports.glance import GLANCE_ID, glance_rows, section_id
 
 __all__ = ["SEVERITY_ORDER", "render_markdown"]
@@ -35,6 +37,58 @@ def glance_markdown(sites: list[dict[str, Any]], first_index: int = 0) -> list[s
     for row in glance_rows(sites):
         cells = [_link(_cell(f.text), section_id(first_index + i, f.check_id)) for i, f in enumerate(row.facts)]
         lines.append(f"| {row.label} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def comparison_markdown(sites: list[dict[str, Any]]) -> list[str]:
+    """Sites side by side (reports/comparison.py): the glance rows plus LCP p75 and score, with best and worst
+    badges in words, then where each site stands."""
+    rows = comparison_rows(sites)
+    lines = [f'<a id="{GLANCE_ID}"></a>', "", "| What a customer can do | " + " | ".join(
+        f"{_cell(s.get('start_url'))} · score {s.get('score') if s.get('score') is not None else '–'}" for s in sites) + " |",
+        "|---" * (len(sites) + 1) + "|"]
+    for row in rows:
+        cells = [_link(_cell(c.text), c.anchor(i)) + (f" **{RANK_TEXT[c.rank]}**" if c.rank else "")
+                 for i, c in enumerate(row.cells)]
+        lines.append(f"| {row.label} | " + " | ".join(cells) + " |")
+    lines += ["", f"{RANK_TEXT[Rank.BEST]} / {RANK_TEXT[Rank.WORST]}: the best and worst value in the row among the sites where "
+                  "it could be verified (ties share the mark; a row where every site is the same marks nothing)."]
+    if any(device_comparison(s) for s in sites):
+        lines[-1] += " Figures from the desktop profile; each site's section sets mobile next to it."
+    lines += ["", "### Where each site stands", ""]
+    for st in standings(sites, rows):
+        parts = ([f"best in {', '.join(st.best)}"] if st.best else []) + ([f"worst in {', '.join(st.worst)}"] if st.worst else [])
+        lines.append(f"- **{_text(st.start_url)}**: {'; '.join(parts) or 'neither best nor worst in any row'}")
+    return lines
+
+
+def devices_markdown(dc: DeviceComparison, index: int) -> list[str]:
+    """Desktop next to mobile for one site (reports/devices.py)."""
+    def both(d: Any, m: Any) -> str:
+        return f"{_cell('–' if d is None else d)} / {_cell('–' if m is None else m)}"
+
+    score = both(dc.desktop_score, dc.mobile_score)
+    lines = ["", f'### <a id="{section_id(index, "devices")}"></a>Desktop and mobile', "",
+             f"Each journey was walked as a desktop customer and as a mobile customer. CX score (desktop / mobile): {score}"]
+    if dc.rows:
+        lines += ["", "| Journey | Result (desktop / mobile) | Steps | Journey time | Score | What differs |",
+                  "|---|---|---|---|---|---|"]
+        for r in dc.rows:
+            title = _link(_cell(r.title), section_id(index, r.check_id)) if r.desktop.ran else _cell(r.title)
+            lines.append(f"| {title} | {both(r.desktop.result, r.mobile.result)} | {both(r.desktop.steps, r.mobile.steps)} "
+                         f"| {both(r.desktop.time_text, r.mobile.time_text)} | {both(r.desktop.score, r.mobile.score)} "
+                         f"| {_cell(r.summary)} |")
+    for profile in ("mobile", "desktop"):
+        only = dc.only_on(profile)
+        if only:
+            lines += ["", f"Found only on {profile} ({len(only)}):", ""]
+            for d in only:
+                pages = f", {d.count} pages" if d.count > 1 else ""
+                where = f" Page: {_text(d.page_url)}" if d.page_url else ""
+                lines.append(f"- **{d.severity.upper()}** · {_text(d.title)} (`{_cell(d.code)}`, {_text(d.check_title)}{pages}): "
+                             f"{_text(d.observed)}{where}")
+    if not dc.differences:
+        lines += ["", "The same findings on both profiles, wherever both could be verified."]
     return lines
 
 
@@ -72,6 +126,9 @@ def _site_lines(site: dict[str, Any], index: int, alone: bool) -> list[str]:
     lines.append(f"CX score: **{site.get('score')}** / 100 · {site['crawl'].get('pages_visited', 0)} pages")
     if alone:
         lines += ["", "### Journeys at a glance", "", *glance_markdown([site], index)]
+    devices = device_comparison(site)
+    if devices:
+        lines += devices_markdown(devices, index)
     top = site_cards(site, include_ignored=False)
     if top:
         lines += ["", "### Top problems, worst first", "", "| Severity | Confidence | Problem | Where |", "|---|---|---|---|"]
@@ -111,7 +168,9 @@ def render_markdown(doc: dict[str, Any]) -> str:
         lines += ["", f"Against the baseline: {len(baseline['new'])} new, {len(baseline['fixed'])} fixed, "
                       f"{len(baseline['unchanged'])} unchanged finding codes."]
     sites = doc.get("sites", [])
-    if len(sites) > 1:
+    if is_comparison(sites):
+        lines += ["", "## Journeys at a glance: sites side by side", "", *comparison_markdown(sites)]
+    elif len(sites) > 1:
         lines += ["", "## Journeys at a glance", "", *glance_markdown(sites)]
     for index, site in enumerate(sites):
         lines += _site_lines(site, index, alone=len(sites) == 1)
