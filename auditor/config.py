@@ -23,12 +23,13 @@ from pydantic import (
 from auditor.errors import ConfigError
 
 CHECK_IDS = ("load-time", "site-search", "checkout-journey", "support-contact", "delivery-returns", "payment-options",
-             "consent-banner", "reviews-feedback", "journey-accessibility")
+             "consent-banner", "reviews-feedback", "journey-accessibility", "pricing-fairness")
 CHECK_ALIASES = {"checkout": "checkout-journey", "search": "site-search", "contact": "support-contact",
                  "payment": "payment-options", "payments": "payment-options", "delivery": "delivery-returns",
                  "speed": "load-time", "load": "load-time",
                  "consent": "consent-banner", "cookies": "consent-banner", "reviews": "reviews-feedback",
-                 "accessibility": "journey-accessibility", "a11y": "journey-accessibility"}
+                 "accessibility": "journey-accessibility", "a11y": "journey-accessibility",
+                 "pricing": "pricing-fairness", "prices": "pricing-fairness"}
 SeverityName = Literal["critical", "high", "medium", "low", "info", "never"]
 FORMATS = ("html", "json", "junit", "markdown", "pdf")
 
@@ -227,7 +228,7 @@ class MarketConfig(Strict):
 class AuditConfig(Strict):
     urls: list[str] = Field(default_factory=list)
     out: Path = Path("cxaudit-report")
-    device: Literal["desktop", "mobile"] = "desktop"
+    device: Literal["desktop", "mobile", "both"] = "desktop"  # both: every site audited once per profile
     throttle: Literal["none", "fast-4g", "slow-4g"] = "none"
     checks: list[str] = Field(default_factory=lambda: list(CHECK_IDS))
     formats: list[str] = Field(default_factory=lambda: ["html", "json", "junit", "markdown"])

@@ -11,6 +11,7 @@ from checks import (
     journey_accessibility,
     load_time,
     payment_options,
+    pricing_fairness,
     reviews_feedback,
     site_search,
     support_contact,
@@ -20,4 +21,4 @@ from checks import (
 def all_checks() -> list[CheckSpec]:
     return [load_time.CHECK, site_search.CHECK, checkout_journey.CHECK, support_contact.CHECK, delivery_returns.CHECK, payment_options.CHECK,
             consent_banner.CHECK,
-            reviews_feedback.CHECK, journey_accessibility.CHECK]
+            reviews_feedback.CHECK, journey_accessibility.CHECK, pricing_fairness.CHECK]

@@ -97,4 +97,4 @@ def test_demo_writes_every_report_and_places_no_order(tmp_path: Path) -> None:
     assert {c["id"] for c in doc["sites"][0]["checks"]} == {"load-time", "site-search", "checkout-journey",
                                                            "support-contact", "delivery-returns", "payment-options",
                                                                "consent-banner", "reviews-feedback",
-                                                               "journey-accessibility"}
+                                                               "journey-accessibility", "pricing-fairness"}

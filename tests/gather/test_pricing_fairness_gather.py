@@ -1,0 +1,88 @@
+"""pricing-fairness reads the checkout journey's states: each unfair pattern of the pricing shop gives exactly its
+finding with the evidence behind it, the fair shop gives none, and nothing is ever bought."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from auditor.demo.httpkit import App, LocalServer
+from tests.sites.pricing_shop import PricingShop, Unfair
+
+pytestmark = pytest.mark.browser
+
+
+async def audit(shop: PricingShop, serve_app: Callable[[App], LocalServer], run_audit: Callable) -> Any:
+    url = serve_app(shop.app).url
+    result = await run_audit(url, checks=["checkout-journey", "pricing-fairness"], crawl={"max_pages": 4})
+    checks = {c.id: c for c in result.sites[0].checks}
+    assert checks["checkout-journey"].evidence["payment_step_reached"], checks["checkout-journey"].evidence["stopped_because"]
+    assert shop.orders == 0
+    return checks["pricing-fairness"]
+
+
+def codes(check: Any) -> set[str]:
+    return {f.code.split("/")[1] for f in check.findings}
+
+
+async def test_fair_shop_has_no_pricing_finding_and_its_offer_is_seen_applied(serve_app, run_audit) -> None:
+    check = await audit(PricingShop(), serve_app, run_audit)
+    ev = check.evidence
+    assert codes(check) == set(), [f.observed for f in check.findings]
+    assert ev["product_price"] == {"amount": 60.0, "currency": "EUR"}
+    assert ev["cart_line_price"]["amount"] == 60.0 and ev["checkout_line_price"]["amount"] == 60.0
+    kinds = [s["kind"] for s in ev["states"]]
+    assert kinds[0] == "product" and "cart" in kinds and "checkout" in kinds and kinds[-1] == "payment"
+    offer = next(o for o in ev["offers"] if o["kind"] == "free_shipping_over")
+    assert offer["applied"] is True and offer["threshold"]["amount"] == 50.0
+    assert ev["pre_ticked_extras"] == [] and all(not f["new"] for f in ev["fees_at_payment"])
+
+
+async def test_free_shipping_offer_not_applied_on_a_cart_over_the_threshold_is_a_finding(serve_app, run_audit) -> None:
+    check = await audit(PricingShop(Unfair(offer_not_applied=True)), serve_app, run_audit)
+    assert codes(check) == {"offer-not-applied"}, [f.observed for f in check.findings]
+    offer = next(o for o in check.evidence["offers"] if o["kind"] == "free_shipping_over")
+    assert offer["applied"] is False and offer["where"] == "home"
+    assert "60.00 EUR" in offer["why"] and "4.95" in offer["why"]
+    assert check.evidence["shipping_before_payment"]["amount"] == 4.95
+    finding = check.findings[0]
+    assert "Free shipping on orders over 50,00 €" in finding.observed and finding.severity.value == "high"
+
+
+async def test_payment_surcharge_first_shown_at_the_payment_step_is_a_finding(serve_app, run_audit) -> None:
+    check = await audit(PricingShop(Unfair(fee_at_payment=True)), serve_app, run_audit)
+    assert codes(check) == {"fee-at-payment"}, [f.observed for f in check.findings]
+    new = [f for f in check.evidence["fees_at_payment"] if f["new"]]
+    assert [(f["label"], f["amount"]) for f in new] == [("Payment surcharge", 2.5)]
+    assert check.evidence["fees_before_payment"] == []
+    assert check.findings[0].page_url.endswith("/checkout/payment")
+
+
+async def test_pre_ticked_shipping_insurance_is_a_finding_but_not_a_late_fee(serve_app, run_audit) -> None:
+    check = await audit(PricingShop(Unfair(pre_ticked_insurance=True)), serve_app, run_audit)
+    assert codes(check) == {"pre-ticked-extra"}, [f.observed for f in check.findings]
+    extra = check.evidence["pre_ticked_extras"][0]
+    assert "Shipping insurance" in extra["label"] and extra["price"] == {"amount": 3.9, "currency": "EUR"}
+    assert extra["url"].endswith("/checkout/shipping")
+    assert [f["label"] for f in check.evidence["fees_before_payment"]] == ["Shipping insurance"]
+
+
+async def test_cart_line_dearer_than_the_product_page_is_a_price_mismatch(serve_app, run_audit) -> None:
+    check = await audit(PricingShop(Unfair(cart_price=64.0)), serve_app, run_audit)
+    assert codes(check) == {"price-mismatch"}, [f.observed for f in check.findings]
+    ev = check.evidence
+    assert ev["product_price"]["amount"] == 60.0 and ev["cart_line_price"]["amount"] == 64.0
+    finding = check.findings[0]
+    assert "60.00 EUR" in finding.observed and "64.00 EUR" in finding.observed and finding.severity.value == "high"
+
+
+async def test_demo_shop_shows_no_total_before_payment_and_keeps_its_prices(demo_shop, run_audit) -> None:
+    shop, url = demo_shop()
+    result = await run_audit(url, checks=["checkout-journey", "pricing-fairness"], crawl={"max_pages": 6})
+    check = {c.id: c for c in result.sites[0].checks}["pricing-fairness"]
+    ev = check.evidence
+    assert ev["product_price"]["amount"] == ev["cart_line_price"]["amount"]  # the demo charges what it shows
+    assert ev["shipping_before_payment"]["amount"] == 4.95 and ev["totals"] == []
+    assert [f.code for f in check.findings] == ["pricing-fairness/total-hidden"]
+    assert check.findings[0].confidence.value == "likely" and "subtotal" in check.findings[0].observed
+    assert shop.orders.placed == 0
