@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
@@ -20,9 +21,10 @@ from pydantic import BaseModel
 from auditor.browser.guard import GuardedPage, GuardLog, new_page, open_guarded_context
 from auditor.browser.session import BrowserSession, ContextOptions
 from auditor.config import AuditConfig
-from auditor.crawl.urls import Scope
+from auditor.crawl.urls import Scope, normalize_url
 from auditor.findings import CheckOutcome, FindingTemplate
 from auditor.journey import Attachments, JourneyStep
+from auditor.slots import LoadSlots
 from auditor.snapshot import PageLoadFailure, PageSnapshot
 
 
@@ -37,8 +39,15 @@ class NotApplicable(Exception):
     """Raised by a gather when the check does not apply to this site (e.g. no shop at all)."""
 
 
+StartsOn = Literal["crawl", "home", "products"]
+HOME_LINKS_TO_WAIT_FOR = 40
+
+
 @dataclass
 class SiteContext:
+    """What a check's gather sees of one site. The crawl fills `snapshots` while journeys already run: a check
+    declares when it may start (`CheckSpec.starts_on`), and one that reads the whole crawl awaits `crawled()`."""
+
     start_url: str
     scope: Scope
     config: AuditConfig
@@ -52,11 +61,85 @@ class SiteContext:
     state_readers: dict[str, Callable[[], StateReader]] = field(default_factory=dict)
     needed: dict[str, Any] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)  # shared work between checks of one site (e.g. click maps)
+    # the crawl's loading slots: a journey's navigation takes one too, so pages never load more at once than
+    # the configured concurrency and the crawl's timings stay honest while journeys run beside it
+    load_slots: LoadSlots | None = None
+    crawl_done: asyncio.Event = field(default_factory=asyncio.Event)
+    crawl_ended_at: float | None = None
     _contexts: list[BrowserContext] = field(default_factory=list)
+    _arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    _resolved: set[str] = field(default_factory=set)  # normalised URLs the crawl loaded or failed on
 
     @property
     def home(self) -> PageSnapshot | None:
-        return self.snapshots[0] if self.snapshots else None
+        """The start page; once the crawl is over and the start page failed, the shallowest page instead."""
+        for snap in self.snapshots:
+            if snap.depth == 0:
+                return snap
+        return self.snapshots[0] if self.snapshots and self.crawl_done.is_set() else None
+
+    def add_snapshot(self, snapshot: PageSnapshot) -> None:
+        self.snapshots.append(snapshot)
+        self._resolve(snapshot.url, snapshot.final_url)
+
+    def add_failure(self, failure: PageLoadFailure) -> None:
+        self.failures.append(failure)
+        self._resolve(failure.url)
+
+    def _resolve(self, *urls: str) -> None:
+        self._resolved.update(normalize_url(u) or u for u in urls)
+        self._arrived.set()
+
+    def finish_crawl(self) -> None:
+        """The crawl's order is the report's: shallowest first, then by URL, whatever order pages arrived in."""
+        if not self.crawl_done.is_set():
+            self.snapshots.sort(key=lambda s: (s.depth, s.final_url))
+            self.crawl_ended_at = time.perf_counter()
+            self.crawl_done.set()
+            self._arrived.set()
+
+    async def crawled(self) -> None:
+        await self.crawl_done.wait()
+
+    async def wait_until(self, enough: Callable[[], bool]) -> None:
+        """Returns once `enough()` holds for the pages crawled so far, or the crawl is over."""
+        while not enough() and not self.crawl_done.is_set():
+            self._arrived.clear()
+            await self._arrived.wait()
+
+    def product_pages(self) -> list[PageSnapshot]:
+        return [p for p in self.pages_with_role("product") if p.status and p.status < 400]
+
+    def home_links(self) -> list[str]:
+        """The start page's own links in its main area (product cards, categories), in scope, normalised."""
+        home = next((s for s in self.snapshots if s.depth == 0), None)
+        if home is None:
+            return []
+        links = [normalize_url(lk.href) for lk in home.links if lk.region == "main" and lk.visible]
+        return list(dict.fromkeys(u for u in links if u and self.scope.contains(u)))[:HOME_LINKS_TO_WAIT_FOR]
+
+    def home_links_crawled(self) -> bool:
+        return any(s.depth == 0 for s in self.snapshots) and all(u in self._resolved for u in self.home_links())
+
+    async def products_for_journey(self) -> list[PageSnapshot]:
+        """The product pages a journey starts from, the same on every run whatever order the crawl met pages in:
+        those the start page links to, as soon as all its links are crawled; else every product page crawled."""
+        await self.wait_until(self.home_links_crawled)
+        linked = set(self.home_links())
+        products = [p for p in self.product_pages() if (normalize_url(p.url) or p.url) in linked
+                    or (normalize_url(p.final_url) or p.final_url) in linked]
+        if not products:
+            await self.crawled()
+            products = self.product_pages()
+        return sorted(products, key=lambda s: (s.depth, s.final_url))
+
+    async def ready_for(self, starts_on: StartsOn) -> None:
+        if starts_on == "home":
+            await self.wait_until(lambda: any(s.depth == 0 for s in self.snapshots))
+        elif starts_on == "products":  # the journey's gather then takes ctx.products_for_journey()
+            await self.wait_until(self.home_links_crawled)
+        else:
+            await self.crawled()
 
     def pages_with_role(self, *roles: str) -> list[PageSnapshot]:
         return [s for s in self.snapshots if s.role in roles]
@@ -67,7 +150,7 @@ class SiteContext:
         self._contexts.append(context)
         page = await new_page(context)
         gp = GuardedPage(page, self.scope, self.attachments, prefix, self.guard_log,
-                         timeout_ms=min(self.config.crawl.page_timeout_ms, 20000))
+                         timeout_ms=min(self.config.crawl.page_timeout_ms, 20000), load_slots=self.load_slots)
         for check_id in self.state_readers:
             reader = self.state_reader(check_id)
             if reader is not None:
@@ -111,6 +194,9 @@ class CheckSpec:
     timeout_s: float = 120.0
     weight: float = 1.0
     reads_states: Callable[[], StateReader] | None = None  # reads every journey state; gather reads it back
+    # when the gather may start: after the crawl (the default), once the start page is in, or once a few product
+    # pages are (a journey starts beside the crawl); a gather that also reads the whole crawl awaits ctx.crawled()
+    starts_on: StartsOn = "crawl"
 
 
 def evidence_to_json(evidence: Any) -> dict[str, Any]:

@@ -30,9 +30,10 @@ class JourneyStep:
 class Attachments:
     """Writes screenshots under `<out>/screenshots/` and returns paths relative to the report."""
 
-    def __init__(self, out_dir: Path | None, site_index: int = 0, enabled: bool = True) -> None:
+    def __init__(self, out_dir: Path | None, site_index: int = 0, enabled: bool = True, variant: str = "") -> None:
         self.dir = out_dir / "screenshots" if out_dir else None
         self.site_index = site_index
+        self.variant = variant  # e.g. "mobile" when a site is audited once per device
         self.enabled = enabled and out_dir is not None
 
     async def screenshot(self, page: Page, name: str) -> str | None:
@@ -40,7 +41,7 @@ class Attachments:
             return None
         self.dir.mkdir(parents=True, exist_ok=True)
         safe = re.sub(r"[^a-z0-9_-]+", "-", name.lower())[:80]
-        filename = f"site{self.site_index + 1}-{safe}.png"
+        filename = f"site{self.site_index + 1}{'-' + self.variant if self.variant else ''}-{safe}.png"
         try:
             await page.screenshot(path=str(self.dir / filename), timeout=5000, full_page=False)
         except PlaywrightError:

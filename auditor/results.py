@@ -63,6 +63,7 @@ class SiteResult:
     consent: dict[str, Any] = field(default_factory=dict)
     login: dict[str, Any] | None = None
     language: str | None = None  # BCP 47, from <html lang> or og:locale
+    devices: dict[str, Any] | None = None  # with --device both: {"desktop": {checks, score, ...}, "mobile": {...}}
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -71,7 +72,7 @@ class SiteResult:
             "pages": self.pages, "score": self.score, "screenshot": self.screenshot,
             "checks": [c.to_json() for c in self.checks], "guard": self.guard, "duration_ms": self.duration_ms,
             "access": self.access, "market": self.market, "consent": self.consent, "login": self.login,
-        }
+        } | ({"devices": self.devices} if self.devices is not None else {})
 
 
 @dataclass

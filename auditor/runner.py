@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import Awaitable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from auditor.login import LoginFailed, scripted_login
 from auditor.progress import Progress, SilentProgress
 from auditor.ratelimit import MAX_RETRY_AFTER_S, wait_before_retry
 from auditor.results import AuditResult, CheckResult, SiteResult
+from auditor.slots import CRAWL, LoadSlots
 from auditor.snapshot import (
     THROTTLING,
     LoadSettings,
@@ -105,11 +107,26 @@ class Auditor:
                            config=self.config.public_dict(), sites=list(sites), browser=browser)
 
     async def audit_site_bounded(self, session: BrowserSession, index: int, url: str) -> SiteResult:
+        """With `device = both`, the site is audited once per profile, one after the other (so neither bends the
+        other's timings); the desktop pass is the site's result, both are in `devices`."""
+        if self.config.device != "both":
+            return await self.audit_device(session, index, url, self.config.device)
+        result = await self.audit_device(session, index, url, "desktop")
+        mobile = await self.audit_device(session, index, url, "mobile", label="mobile")
+        result.devices = {name: {"checks": [c.to_json() for c in r.checks], "score": r.score, "error": r.error,
+                                 "duration_ms": r.duration_ms, "pages_visited": r.crawl.get("pages_visited")}
+                          for name, r in (("desktop", result), ("mobile", mobile))}
+        return result
+
+    async def audit_device(self, session: BrowserSession, index: int, url: str, device: str,
+                           label: str = "") -> SiteResult:
         result = SiteResult(start_url=url)
-        self.partial.append(result)
+        if not label:
+            self.partial.append(result)
         started = time.perf_counter()
         try:
-            await asyncio.wait_for(self.audit_site(session, index, url, result), timeout=self.config.site_timeout_s)
+            await asyncio.wait_for(self.audit_site(session, index, url, result, device, label),
+                                   timeout=self.config.site_timeout_s)
         except TimeoutError:
             note = f"the site's time budget of {self.config.site_timeout_s} s ran out; the report has what was measured"
             result.crawl.setdefault("notes", []).append(note)
@@ -121,11 +138,13 @@ class Auditor:
             result.checks.sort(key=lambda c: order.get(c.id, 99))
         result.duration_ms = round((time.perf_counter() - started) * 1000)
         result.score = site_score(result.checks, {c.id: c.weight for c in self.checks})
-        self.progress.site_done(url, f"score {result.score}" if result.score is not None else (
-            result.error["message"] if result.error else "no score"))
+        self.progress.site_done(url, (f"{label}: " if label else "") + (
+            f"score {result.score}" if result.score is not None else (
+                result.error["message"] if result.error else "no score")))
         return result
 
-    async def audit_site(self, session: BrowserSession, index: int, url: str, result: SiteResult) -> None:
+    async def audit_site(self, session: BrowserSession, index: int, url: str, result: SiteResult,
+                         device: str = "desktop", label: str = "") -> None:
         cfg = self.config
         user_agent = cfg.crawl.user_agent or default_user_agent(session.version)
         scope = Scope(url, frozenset(cfg.crawl.allow_hosts))
@@ -148,9 +167,9 @@ class Auditor:
         frontier.add(start, 0)
         for seed in sitemap_urls:
             frontier.add(seed, 1)
-        attachments = Attachments(self.out_dir if cfg.screenshots else None, index)
+        attachments = Attachments(self.out_dir if cfg.screenshots else None, index, variant=label)
         guard_log = GuardLog()
-        context_options = self.context_options(user_agent, scope, start)
+        context_options = self.context_options(user_agent, scope, start, device=device)
         if cfg.login is not None:
             try:
                 state, steps = await scripted_login(session, context_options, scope, guard_log, cfg.login,
@@ -159,36 +178,52 @@ class Auditor:
                 result.error = {"code": "login_failed", "message": f"the scripted login failed: {exc}"}
                 return
             result.login = {"url": cfg.login.url, "steps": [s.to_json() for s in steps]}
-            context_options = self.context_options(user_agent, scope, start, state)
+            context_options = self.context_options(user_agent, scope, start, state, device=device)
         self.progress.site_started(start, cfg.crawl.max_pages)
+        ctx = SiteContext(start, scope, cfg, [], [], attachments, session, context_options, guard_log,
+                          state_readers={s.id: s.reads_states for s in self.checks if s.reads_states is not None},
+                          load_slots=LoadSlots(cfg.crawl.concurrency))
+        # journeys start beside the crawl as soon as what they need has been crawled (see CheckSpec.starts_on)
+        checks = asyncio.ensure_future(self.run_checks(ctx, result, start))
+        try:
+            await self.crawl_site(ctx, frontier, robots, sitemap_urls, result)
+            if not ctx.snapshots:
+                reasons = "; ".join(sorted({f.message for f in ctx.failures})) or "no page could be loaded"
+                result.error = {"code": "all_pages_failed", "message": f"every page failed: {reasons}"}
+            await checks
+            if result.error:
+                result.checks.clear()
+        finally:
+            if not checks.done():
+                checks.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await checks
+            await ctx.close()
+            result.guard = {"refused": guard_log.refused, "blocked_out_of_scope": guard_log.blocked_out_of_scope[:50],
+                            "dialogs_dismissed": guard_log.dialogs_total, "popups_closed": guard_log.popups_closed}
+            result.consent = consent_json(ctx.snapshots, guard_log)
+
+    async def crawl_site(self, ctx: SiteContext, frontier: Frontier, robots: RobotsPolicy, sitemap_urls: list[str],
+                         result: SiteResult) -> None:
+        """The crawl, and what the result says of it; the crawl is over (for waiting checks) however it ends."""
         crawl_started = time.perf_counter()
-        snapshots, failures, rate_limited = await self.crawl(session, frontier, context_options, scope, attachments, guard_log, robots)
+        try:
+            rate_limited = await self.crawl(ctx, frontier, robots)
+        finally:
+            ctx.finish_crawl()
+        snapshots, failures = ctx.snapshots, ctx.failures
         if snapshots:
             result.language = site_language(snapshots[0].lang, snapshots[0].html)
-        crawl_ms = round((time.perf_counter() - crawl_started) * 1000)
         result.pages = [page_json(x) for x in snapshots] + [page_json(x) for x in failures]
         result.crawl = {
             "pages_visited": len(snapshots), "pages_failed": len(failures),
             "pages_skipped": sum(frontier.skipped.values()) + frontier.pending,
             "skipped_reasons": dict(frontier.skipped), "robots_txt": robots.status,
-            "robots_ignored": robots.ignored, "sitemap_urls": len(sitemap_urls), "user_agent": user_agent,
-            "duration_ms": crawl_ms, "rate_limited_answers": rate_limited,
+            "robots_ignored": robots.ignored, "sitemap_urls": len(sitemap_urls), "user_agent": frontier.user_agent,
+            "duration_ms": round((time.perf_counter() - crawl_started) * 1000), "rate_limited_answers": rate_limited,
         }
         if snapshots and snapshots[0].screenshot:
             result.screenshot = snapshots[0].screenshot
-        if not snapshots:
-            reasons = "; ".join(sorted({f.message for f in failures})) or "no page could be loaded"
-            result.error = {"code": "all_pages_failed", "message": f"every page failed: {reasons}"}
-            return
-        ctx = SiteContext(start, scope, cfg, snapshots, failures, attachments, session, context_options, guard_log,
-                          state_readers={s.id: s.reads_states for s in self.checks if s.reads_states is not None})
-        try:
-            await self.run_checks(ctx, result, start)
-        finally:
-            await ctx.close()
-            result.guard = {"refused": guard_log.refused, "blocked_out_of_scope": guard_log.blocked_out_of_scope[:50],
-                            "dialogs_dismissed": guard_log.dialogs_total, "popups_closed": guard_log.popups_closed}
-            result.consent = consent_json(snapshots, guard_log)
 
     async def run_checks(self, ctx: SiteContext, result: SiteResult, start: str) -> None:
         """Runs every check as soon as the checks it needs or uses are done; journeys run side by side (each in
@@ -202,6 +237,9 @@ class Auditor:
                 for dep in (*spec.needs, *spec.uses):
                     if dep in done:
                         await done[dep].wait()
+                await ctx.ready_for(spec.starts_on)
+                if not ctx.snapshots:  # the crawl loaded nothing: the site's error says why, no check runs
+                    return
                 if spec.kind == "journey":
                     async with journeys:
                         check_result = await self.run_check(spec, ctx, result)
@@ -216,10 +254,10 @@ class Auditor:
         await asyncio.gather(*(one(spec) for spec in self.checks))
 
     def context_options(self, user_agent: str, scope: Scope, start: str,
-                        login_state: dict[str, Any] | None = None) -> ContextOptions:
+                        login_state: dict[str, Any] | None = None, device: str = "desktop") -> ContextOptions:
         cfg, market = self.config, self.config.market
         return ContextOptions(
-            device=cfg.device, user_agent=user_agent, locale=cfg.locale, timezone_id=market.timezone,
+            device=device, user_agent=user_agent, locale=cfg.locale, timezone_id=market.timezone,
             geolocation=market.coordinates,
             extra_headers={"Accept-Language": market.accept_language} if market.accept_language else None,
             scoped_headers=self.access.headers or None, http_credentials=self.access.http_credentials(start),
@@ -227,20 +265,20 @@ class Auditor:
             storage_state=self.access.context_state(scope, start, login_state),
         )
 
-    async def crawl(self, session: BrowserSession, frontier: Frontier, options: ContextOptions, scope: Scope,
-                    attachments: Attachments, guard_log: GuardLog,
-                    robots: RobotsPolicy) -> tuple[list[PageSnapshot], list[PageLoadFailure], int]:
+    async def crawl(self, ctx: SiteContext, frontier: Frontier, robots: RobotsPolicy) -> int:
+        """Fills ctx.snapshots and ctx.failures; returns how many times the site answered 429."""
         cfg = self.config
+        session, options, scope, guard_log, attachments = (ctx.session, ctx.context_options, ctx.scope, ctx.guard_log,
+                                                           ctx.attachments)
         context = await open_guarded_context(session, options, scope, guard_log)
         settings = LoadSettings(throttle=THROTTLING[cfg.throttle], timeout_ms=cfg.crawl.page_timeout_ms)
-        snapshots: list[PageSnapshot] = []
-        failures: list[PageLoadFailure] = []
         delay = max(cfg.crawl.delay_ms / 1000, robots.crawl_delay(frontier.user_agent) or 0.0)
         active = 0
         wake = asyncio.Event()
         seen_final: set[str] = set()
-        # `concurrency` pages load at once; the other workers' pages sit in their quiet window meanwhile
-        loading_slots = asyncio.Semaphore(cfg.crawl.concurrency)
+        # `concurrency` pages load at once (journeys' pages included); the other workers' pages sit in their quiet
+        # window meanwhile
+        loading_slots = ctx.load_slots or LoadSlots(cfg.crawl.concurrency)
         backoff: dict[str, float] = {"until": 0.0, "rate_limited": 0}
         page_budget_s = 2 * settings.timeout_ms / 1000 + settings.settle_limit_ms / 1000 + 2 * MAX_RETRY_AFTER_S + 15
 
@@ -260,7 +298,7 @@ class Auditor:
                         tabs[:] = [await open_tab(context, settings)]
                     except PlaywrightError as exc:
                         return PageLoadFailure(url, "crashed", f"no tab could be opened: {str(exc).splitlines()[0][:160]}")
-                async with loading_slots:
+                async with loading_slots.slot(CRAWL):
                     pause = backoff["until"] - time.perf_counter()
                     if pause > 0:  # the site asked every visitor to slow down
                         await asyncio.sleep(pause)
@@ -287,10 +325,12 @@ class Auditor:
             return await finish_load(loading, settings, attachments=attachments,
                                      screenshot_name="home" if depth == 0 else None, depth=depth)
 
-        async def worker() -> None:
+        async def worker(pages: int | None = None) -> None:
             nonlocal active
             tabs: list[Page] = []
-            while True:
+            while pages is None or pages > 0:
+                if pages is not None:
+                    pages -= 1
                 item = frontier.pop()
                 if item is None:
                     if active == 0:
@@ -310,7 +350,7 @@ class Auditor:
                     if isinstance(snap, PageLoadFailure) and snap.code == "crashed":
                         tabs.clear()
                     if isinstance(snap, PageLoadFailure):
-                        failures.append(snap)
+                        ctx.add_failure(snap)
                         self.progress.page_done(url, False, snap.message)
                     else:
                         final = normalize_url(snap.final_url) or snap.final_url
@@ -319,7 +359,7 @@ class Auditor:
                             frontier.skipped["duplicate_after_redirect" if final in seen_final else "redirected_out_of_scope"] += 1
                         else:
                             seen_final.add(final)
-                            snapshots.append(snap)
+                            ctx.add_snapshot(snap)
                             self.progress.page_done(url, True, snap.role)
                             for link in snap.links:
                                 frontier.add(link.href, depth + 1, link.text)
@@ -329,12 +369,13 @@ class Auditor:
 
         try:
             # a load takes a fraction of the 1 s quiet window, so 3 workers per slot (+2) keep every slot busy
+            # the start page alone first: the journeys start from it, and its links rank the rest of the frontier
+            await worker(pages=1)
             await asyncio.gather(*(worker() for _ in range(cfg.crawl.concurrency * 3 + 2)))
         finally:
             with contextlib.suppress(Exception):
                 await context.close()
-        snapshots.sort(key=lambda s: (s.depth, s.final_url))
-        return snapshots, failures, int(backoff["rate_limited"])
+        return int(backoff["rate_limited"])
 
     async def run_check(self, spec: CheckSpec, ctx: SiteContext, site: SiteResult) -> CheckResult:
         started = time.perf_counter()
@@ -353,7 +394,7 @@ class Auditor:
         if spec.kind == "journey" and self.config.journey_timeout_s:
             budget = min(budget, float(self.config.journey_timeout_s))
         try:
-            evidence = await asyncio.wait_for(spec.gather(ctx), timeout=budget)
+            evidence = await gather_within(spec.gather(ctx), budget, ctx)
         except NotApplicable as exc:
             return CheckResult(spec.id, spec.title, Status.NOT_APPLICABLE, None, {}, reason=str(exc))
         except TimeoutError:
@@ -380,6 +421,25 @@ class Auditor:
             unverified=outcome.unverified,
             duration_ms=round((time.perf_counter() - started) * 1000),
         )
+
+
+async def gather_within(gather: Awaitable[Any], budget_s: float, ctx: SiteContext) -> Any:
+    """A gather's budget counts from when it started or from the end of the crawl, whichever is later: a journey
+    that started beside the crawl may wait for the whole crawl (e.g. to count pages) without losing its time."""
+    started = time.perf_counter()
+    task = asyncio.ensure_future(gather)
+    try:
+        if not ctx.crawl_done.is_set():
+            crawl_over = asyncio.ensure_future(ctx.crawl_done.wait())
+            try:
+                await asyncio.wait({task, crawl_over}, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                crawl_over.cancel()
+        deadline = max(started, ctx.crawl_ended_at or started) + budget_s
+        return await asyncio.wait_for(task, timeout=max(0.0, deadline - time.perf_counter()))
+    finally:
+        if not task.done():
+            task.cancel()
 
 
 def market_json(cfg: AuditConfig) -> dict[str, Any]:

@@ -133,7 +133,7 @@ def in_stock(snapshot: PageSnapshot) -> bool:
 async def gather(ctx: SiteContext) -> CheckoutEvidence:
     if not ctx.config.checkout.enabled:
         raise NotApplicable("the checkout journey was switched off (--no-checkout)")
-    products = [p for p in ctx.pages_with_role("product") if p.status and p.status < 400]
+    products = await ctx.products_for_journey()
     products.sort(key=lambda p: not in_stock(p))
     candidates = [p.final_url for p in products[:MAX_PRODUCTS]] or product_link_candidates(ctx)
     if not candidates:
@@ -264,4 +264,4 @@ def assess(ev: CheckoutEvidence, t: CheckoutThresholds) -> CheckOutcome:
 
 
 CHECK = CheckSpec(id=CHECK_ID, title="Checkout journey", kind="journey", gather=gather, assess=assess,
-                  thresholds=CheckoutThresholds, findings=FINDINGS, timeout_s=180, weight=1.5)
+                  thresholds=CheckoutThresholds, findings=FINDINGS, timeout_s=180, weight=1.5, starts_on="products")

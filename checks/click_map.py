@@ -53,6 +53,7 @@ async def build_click_map(ctx: SiteContext) -> ClickMap:
 
 
 async def _build_click_map(ctx: SiteContext) -> ClickMap:
+    await ctx.crawled()  # the crawl's pages are the map's free knowledge: each one known is a load saved
     cmap = ClickMap()
     known = {normalize_url(s.final_url) or s.final_url: s for s in ctx.snapshots}
     for s in ctx.snapshots:

@@ -158,7 +158,7 @@ def p75_of(pages: list[PageTiming], pct: float = 75) -> dict[str, float | None]:
 
 
 async def gather(ctx: SiteContext) -> LoadEvidence:
-    device = ctx.config.device
+    device = ctx.context_options.device
     pages = [
         PageTiming(
             url=s.final_url, role=s.role, ttfb_ms=s.timings.ttfb_ms, fcp_ms=s.timings.fcp_ms, lcp_ms=s.timings.lcp_ms,

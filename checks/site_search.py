@@ -301,6 +301,15 @@ async def gather(ctx: SiteContext) -> SearchEvidence:
     home = ctx.home
     if home is None:
         raise NotApplicable("the home page could not be loaded")
+    template, opensearch = search_template(home.html, home.final_url)
+    gp = await ctx.new_guarded_page("search")
+    await gp.goto(home.final_url, "Open the home page")
+    first = await wait_for(lambda: find_search_input(gp.page), lambda f: bool(f and f["visible"]), limit_s=2.0)
+    visible_now = bool(first and first["visible"])
+    found, reveal = (first, None) if visible_now else await open_search(gp, record=True)
+    usable = bool(found and found["visible"])
+    # the product searched for is chosen from the whole crawl, so a site gives the same queries on every run
+    await ctx.crawled()
     products = ctx.pages_with_role("product")
     # queries come only from verified product detail pages: a listing's title ("All products") is no product
     verified = [p for p in products if page_shape(p.html, p.final_url, p.text).kind == "product_detail"]
@@ -309,13 +318,6 @@ async def gather(ctx: SiteContext) -> SearchEvidence:
     product_source = named.get(product) if product else None
     shape = product_shape([p.final_url for p in products])
     known = [path_and_query(p.final_url) for p in products]
-    template, opensearch = search_template(home.html, home.final_url)
-    gp = await ctx.new_guarded_page("search")
-    await gp.goto(home.final_url, "Open the home page")
-    first = await wait_for(lambda: find_search_input(gp.page), lambda f: bool(f and f["visible"]), limit_s=2.0)
-    visible_now = bool(first and first["visible"])
-    found, reveal = (first, None) if visible_now else await open_search(gp, record=True)
-    usable = bool(found and found["visible"])
     via = "input" if usable else ("url_template" if template else None)
     queries: list[QueryResult] = []
     autocomplete = None
@@ -426,4 +428,4 @@ def assess(ev: SearchEvidence, t: SearchThresholds) -> CheckOutcome:
 
 
 CHECK = CheckSpec(id=CHECK_ID, title="Site search", kind="journey", gather=gather, assess=assess,
-                  thresholds=SearchThresholds, findings=FINDINGS, timeout_s=150)
+                  thresholds=SearchThresholds, findings=FINDINGS, timeout_s=150, starts_on="home")

@@ -322,4 +322,4 @@ def assess(ev: ContactEvidence, t: ContactThresholds) -> CheckOutcome:
 
 
 CHECK = CheckSpec(id=CHECK_ID, title="Support contact", kind="journey", gather=gather, assess=assess,
-                  thresholds=ContactThresholds, findings=FINDINGS, timeout_s=90)
+                  thresholds=ContactThresholds, findings=FINDINGS, timeout_s=90, starts_on="home")

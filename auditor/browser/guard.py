@@ -26,6 +26,7 @@ from auditor.browser.redirects import guard_document_responses
 from auditor.browser.session import BrowserSession, ContextOptions
 from auditor.crawl.urls import Scope
 from auditor.journey import Attachments, JourneyStep
+from auditor.slots import JOURNEY, LoadSlots
 
 WATCH_MUTATIONS = """
 () => { window.__cxMut = 0; if (window.__cxObs) window.__cxObs.disconnect();
@@ -154,13 +155,17 @@ async def install_guards(context: BrowserContext, scope: Scope, log: GuardLog,
     context.on("page", on_popup)
 
 
+HOLD_SLOT_S = 3.0
+
+
 class GuardedPage:
     """The only page a journey check gets. Reading (locators, evaluate) goes through `.page`; every action
     that changes state goes through a method here, which refuses anything that could buy."""
 
     def __init__(self, page: Page, scope: Scope, attachments: Attachments, prefix: str, log: GuardLog,
-                 timeout_ms: int = 15000) -> None:
+                 timeout_ms: int = 15000, load_slots: LoadSlots | None = None) -> None:
         self.page = page
+        self.load_slots = load_slots  # shared with the crawl: a journey's page load takes a loading slot too
         self.scope = scope
         self.attachments = attachments
         self.prefix = prefix
@@ -188,6 +193,10 @@ class GuardedPage:
     def url(self) -> str:
         return self.page.url
 
+    def _loading(self) -> contextlib.AbstractAsyncContextManager[Any]:
+        """Held from an action until the page answered it (not while it settles), like the crawl's loads."""
+        return self.load_slots.slot(JOURNEY) if self.load_slots is not None else contextlib.nullcontext()
+
     async def _record(self, action: str, started: float, screenshot: bool = True, ms: int | None = None) -> JourneyStep:
         shot = None
         if screenshot:
@@ -204,7 +213,8 @@ class GuardedPage:
         if not self.scope.contains(url):
             raise OutOfScope(f"{url} is outside the audited site")
         started = time.perf_counter()
-        response = await self.page.goto(url, wait_until="load", timeout=self.timeout_ms)
+        async with self._loading():
+            response = await self.page.goto(url, wait_until="load", timeout=self.timeout_ms)
         await self._watch_for_change()  # so settle also waits for client-side rendering to stop
         await self.settle()
         await self._record(action or f"Open {url}", started, screenshot)
@@ -292,12 +302,21 @@ class GuardedPage:
             await asyncio.sleep(0.05)
         return round(limit_s * 1000)
 
+    async def _act(self, act: Callable[[], Awaitable[None]], started: float) -> int:
+        """Performs the action and returns the time to the page's answer; the loading slot is held while the page
+        answers, but not longer than HOLD_SLOT_S: an action that changed nothing must not stall the crawl."""
+        async with self._loading():
+            await act()
+            ms = await self._time_to_change(started, limit_s=HOLD_SLOT_S)
+        if ms < HOLD_SLOT_S * 1000:
+            return ms
+        return await self._time_to_change(started)
+
     async def click(self, locator: Locator, action: str, screenshot: bool = True) -> JourneyStep:
         await self.assert_not_purchase(locator)
         await self._watch_for_change()
         started = time.perf_counter()
-        await locator.click(timeout=self.timeout_ms)
-        ms = await self._time_to_change(started)
+        ms = await self._act(lambda: locator.click(timeout=self.timeout_ms), started)
         await self.settle()
         return await self._record(action, started, screenshot, ms)
 
@@ -319,8 +338,7 @@ class GuardedPage:
             raise PurchaseRefused(reason)
         await self._watch_for_change()
         started = time.perf_counter()
-        await locator.press("Enter", timeout=self.timeout_ms)
-        ms = await self._time_to_change(started)
+        ms = await self._act(lambda: locator.press("Enter", timeout=self.timeout_ms), started)
         await self.settle()
         return await self._record(action, started, screenshot, ms)
 

@@ -78,3 +78,41 @@ def redirecting_search_site() -> App:
     app.add("/item/(?P<slug>[a-z-]+)", item)
     app.add("/zoeken", search)
     return app
+
+
+def responsive_search_site() -> App:
+    """Dawn's responsive header: on a wide screen the search field sits in the header; below 750 px it is hidden
+    and a magnifier button opens it (the same markup, a media query decides). Only the mobile customer has to
+    find the icon first."""
+    app = App()
+    header = ("<style>.search-toggle{display:none} @media (max-width: 749px){.header-search{display:none}"
+              ".search-toggle{display:inline-block} .header-search.open{display:block}}</style>"
+              "<header><a href='/'>Widgets</a><button type='button' class='search-toggle' aria-label='Search' "
+              "onclick=\"document.querySelector('.header-search').classList.add('open')\">&#128269;</button>"
+              "<form class='header-search' action='/search' method='get' role='search'>"
+              "<input type='search' name='q' placeholder='Search the store' size='30'></form></header>")
+
+    def page(title: str, main: str) -> Response:
+        return Response(f"<!doctype html><html lang='en'><head><title>{title}</title><meta name='viewport' "
+                        f"content='width=device-width, initial-scale=1'></head><body>{header}<main>{main}</main>"
+                        "</body></html>")
+
+    def home(r: Request) -> Response:
+        return page("Widgets", "".join(f"<a href='/item/{s}'>{n}</a> " for s, n in NAMES.items()))
+
+    def item(r: Request) -> Response:
+        name = NAMES.get(r.params["slug"], "?")
+        return page(name, f"<h1>{name}</h1><p class='price'>€24.00</p><form method='post' action='/cart/add'>"
+                          f"<input type='hidden' name='product' value='{r.params['slug']}'>"
+                          "<button type='submit' name='add'>Add to cart</button></form>")
+
+    def search(r: Request) -> Response:
+        term = r.arg("q").lower()
+        hits = [(s, n) for s, n in NAMES.items() if term and all(w in n.lower() for w in term.split())]
+        body = "".join(f"<li><a href='/item/{s}'>{n}</a></li>" for s, n in hits) or "<p>No results found.</p>"
+        return page("Search", f"<h1>Search results</h1><p>{len(hits)} results</p><ul>{body}</ul>")
+
+    app.add("/", home)
+    app.add("/item/(?P<slug>[a-z-]+)", item)
+    app.add("/search", search)
+    return app
