@@ -103,6 +103,8 @@ _CATALOGUE: tuple[Citation, ...] = (
              "https://www.w3.org/TR/WCAG22/#name-role-value"),
     Citation("w3c-wcag22-contrast-minimum", "W3C", "WCAG 2.2 Success Criterion 1.4.3 Contrast (Minimum)", 2024,
              "https://www.w3.org/TR/WCAG22/#contrast-minimum"),
+    Citation("w3c-wcag22-focus-not-obscured", "W3C", "WCAG 2.2 Success Criterion 2.4.11 Focus Not Obscured (Minimum)",
+             2024, "https://www.w3.org/TR/WCAG22/#focus-not-obscured-minimum"),
     Citation("w3c-wcag22-consistent-help", "W3C", "WCAG 2.2 Success Criterion 3.2.6 Consistent Help", 2024,
              "https://www.w3.org/TR/WCAG22/#consistent-help"),
     Citation("sykes-contact-ratings-2019", "SYKES", "E-commerce Contact Ratings 2019", 2019,

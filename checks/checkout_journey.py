@@ -110,6 +110,14 @@ FINDINGS: dict[str, FindingTemplate] = {
                  "same wall; 22% of abandoners found checkout too complicated (Baymard, 2024).",
                  Dimension.USABILITY, ("baymard-cart-abandonment-2024",)),
         "Check the step named in the evidence by hand: validation messages, required fields and the continue button."),
+    "control-covered": FindingTemplate(
+        Severity.MEDIUM, "Something covers a button the customer must press",
+        CxImpact("A sticky header, a banner or an overlapping menu sits on top of a control of the purchase path, so a "
+                 "tap lands on the cover instead; WCAG 2.2 SC 2.4.11 asks that author content never hide the control "
+                 "in use, and 17% of US abandoners left over site errors (Baymard, 2024).",
+                 Dimension.USABILITY, ("w3c-wcag22-focus-not-obscured", "baymard-cart-abandonment-2024")),
+        "Keep sticky headers and banners clear of the page's controls on every screen size (scroll padding, a "
+        "smaller sticky area on phones, banners that do not overlap the main action)."),
     "checkout-errors": FindingTemplate(
         Severity.MEDIUM, "JavaScript errors during checkout",
         CxImpact("Errors in checkout can silently break buttons and payment forms; 17% of US abandoners left because "
@@ -158,6 +166,7 @@ async def gather(ctx: SiteContext) -> CheckoutEvidence:
         ev.stopped_at_url = gp.url
     ev.js_errors = list(dict.fromkeys(errors))[:10]
     ev.refused = list(ctx.guard_log.refused)[:20]
+    ev.covered_controls = list(gp.covered)[:10]
     ev.journey_steps = list(gp.steps)
     ev.clicks = sum(1 for s in gp.steps if s.action.startswith(("Click", "Choose", "Fill", "Open the cart", "Look at",
                                                                 "Correct")))
@@ -256,6 +265,13 @@ def assess(ev: CheckoutEvidence, t: CheckoutThresholds) -> CheckOutcome:
             CHECK_ID, "too-many-fields", FINDINGS,
             f"Customers face {ev.form_fields_total} form fields ({ev.form_fields_required} required) before payment.",
             measurement=Measurement("form fields", ev.form_fields_total, "fields", t.max_fields)))
+    if ev.covered_controls:
+        first = ev.covered_controls[0]
+        findings.append(make_finding(
+            CHECK_ID, "control-covered", FINDINGS,
+            "; ".join(f"“{c['action'][:60]}”: covered by {c['covered_by']}" for c in ev.covered_controls[:3])
+            + ". The journey pressed through the cover to measure the rest.",
+            page_url=first["url"], screenshot=first.get("screenshot")))
     if ev.js_errors:
         findings.append(make_finding(CHECK_ID, "checkout-errors", FINDINGS,
                                      f"{len(ev.js_errors)} JavaScript exception(s) thrown by the site's code during the "

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
+from playwright.async_api import Error as PlaywrightError
 from pydantic import BaseModel, ConfigDict
 
 from auditor.browser.guard import GuardedPage
@@ -285,7 +286,10 @@ async def _autocomplete(gp: GuardedPage, home: str, product: str) -> bool | None
     if not found or not found["visible"]:
         return None
     box = gp.page.locator("[data-cxaudit=search-input]").first
-    await box.click()
+    try:  # a box another element covers (an overlapping menu on a phone) still takes the keys once focused
+        await box.click(timeout=3000)
+    except PlaywrightError:
+        await box.focus()
     prefix = product.split()[0][:4] if product.split() else product[:4]
     await box.press_sequentially(prefix, delay=120)
     for _ in range(20):

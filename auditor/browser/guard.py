@@ -156,6 +156,18 @@ async def install_guards(context: BrowserContext, scope: Scope, log: GuardLog,
 
 
 HOLD_SLOT_S = 3.0
+# the element a tap at the control's centre reaches, once the control is in the middle of the screen: null when
+# it is the control (or inside it), else a short description of the cover
+HIT_TEST = """el => {
+  el.scrollIntoView({block: 'center', inline: 'center'});
+  const r = el.getBoundingClientRect();
+  const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  if (!top || top === el || el.contains(top) || top.contains(el)) return null;
+  const label = (top.innerText || top.getAttribute('aria-label') || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+  const box = top.closest('header, nav, footer, [role=dialog], [class*=banner i], [class*=cookie i], [class*=sticky i]');
+  const where = box && box !== top ? ` in the ${box.tagName.toLowerCase()}${box.className ? '.' + String(box.className).split(' ')[0] : ''}` : '';
+  return `${top.tagName.toLowerCase()}${label ? ' “' + label + '”' : ''}${where}`;
+}"""
 
 
 class GuardedPage:
@@ -171,6 +183,7 @@ class GuardedPage:
         self.prefix = prefix
         self.log = log
         self.steps: list[JourneyStep] = []
+        self.covered: list[dict[str, Any]] = []  # controls a tap could not reach: {action, url, covered_by, screenshot}
         self.timeout_ms = timeout_ms
         # readers of each state a journey reaches (e.g. axe-core for journey-accessibility): page, step, journey
         self.on_state: list[Callable[[Page, JourneyStep, str], Awaitable[None]]] = []
@@ -312,13 +325,37 @@ class GuardedPage:
             return ms
         return await self._time_to_change(started)
 
+    async def cover_of(self, locator: Locator) -> tuple[bool, str | None]:
+        """(whether Playwright's own tap would reach the control, what covers its centre). Playwright sees a cover
+        only where it scrolled to, and on a phone-emulated page without a viewport tag its hit test is off (it
+        reports the menu next to the search box as "intercepting"); so its verdict is checked with the page's own
+        elementFromPoint once the control is in the middle of the screen. A cover is what a customer would hit."""
+        try:
+            await locator.click(trial=True, timeout=2000)
+            return True, None
+        except PlaywrightError as exc:
+            if "intercepts pointer events" not in str(exc):
+                return True, None  # hidden, detached or slow: the real click reports it
+        with contextlib.suppress(PlaywrightError):
+            cover: str | None = await locator.evaluate(HIT_TEST)
+            return False, cover
+        return True, None
+
     async def click(self, locator: Locator, action: str, screenshot: bool = True) -> JourneyStep:
         await self.assert_not_purchase(locator)
+        reachable, cover = await self.cover_of(locator)
         await self._watch_for_change()
         started = time.perf_counter()
-        ms = await self._act(lambda: locator.click(timeout=self.timeout_ms), started)
+        if reachable:
+            ms = await self._act(lambda: locator.click(timeout=self.timeout_ms), started)
+        else:  # the element's own click (what a tap on it fires), so the rest of the journey is still measured
+            ms = await self._act(lambda: locator.evaluate("el => el.click()"), started)
         await self.settle()
-        return await self._record(action, started, screenshot, ms)
+        step = await self._record(action, started, screenshot, ms)
+        if cover is not None:
+            self.covered.append({"action": action, "url": step.url, "covered_by": cover, "screenshot": step.screenshot})
+            self.annotate([], [f"the control was covered by {cover}; a tap would land there"])
+        return step
 
     async def fill(self, locator: Locator, value: str) -> None:
         info = await self.describe(locator)

@@ -82,6 +82,8 @@ class CheckoutWalk:
     visited_urls: list[str] = field(default_factory=list)
     js_errors: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    # controls a tap could not reach (something covered their centre): {action, url, covered_by, screenshot}
+    covered_controls: list[dict[str, Any]] = field(default_factory=list)
     stopped_at_url: str | None = None
     stopped_because: str | None = None
     product_verified: bool | None = None  # the page tried was a product detail page (schema.org Product / og:type)

@@ -9,6 +9,7 @@ import pytest
 from auditor.demo.httpkit import App, LocalServer
 from reports.devices import device_comparison
 from tests.sites.search_sites import responsive_search_site
+from tests.sites.sticky_banner_shop import StickyBannerShop
 
 pytestmark = pytest.mark.browser
 
@@ -33,3 +34,20 @@ async def test_search_hidden_only_on_mobile_is_a_mobile_only_finding(
     view = device_comparison(site.to_json())
     assert view is not None
     assert [(d.only_on, d.code) for d in view.differences] == [("mobile", "site-search/search-hidden")]
+
+
+async def test_banner_covering_checkout_button_only_on_mobile_is_found_and_the_journey_goes_on(
+        serve_app: Callable[[App], LocalServer], run_audit: Callable) -> None:
+    shop = StickyBannerShop()
+    url = serve_app(shop.app).url
+    result = await run_audit(url, checks=["checkout-journey"], device="both", crawl={"max_pages": 4})
+    devices = result.sites[0].devices
+    assert devices is not None
+    desktop, mobile = (next(c for c in devices[d]["checks"] if c["id"] == "checkout-journey") for d in ("desktop", "mobile"))
+    assert desktop["evidence"]["covered_controls"] == [] and desktop["evidence"]["payment_step_reached"]
+    covered = mobile["evidence"]["covered_controls"]
+    assert [c["action"] for c in covered] == ["Click “Checkout”"] and "Get 10% off" in covered[0]["covered_by"]
+    assert mobile["evidence"]["payment_step_reached"]  # pressed through the cover: the rest is still measured
+    assert {f["code"] for f in mobile["findings"]} - {f["code"] for f in desktop["findings"]} == {
+        "checkout-journey/control-covered"}
+    assert shop.orders == 0
