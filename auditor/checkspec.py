@@ -90,6 +90,11 @@ class SiteContext:
         self._resolved.update(normalize_url(u) or u for u in urls)
         self._arrived.set()
 
+    def snapshot_of(self, url: str) -> PageSnapshot | None:
+        key = normalize_url(url) or url
+        return next((s for s in self.snapshots if key in (normalize_url(s.url) or s.url, normalize_url(s.final_url)
+                                                          or s.final_url)), None)
+
     def finish_crawl(self) -> None:
         """The crawl's order is the report's: shallowest first, then by URL, whatever order pages arrived in."""
         if not self.crawl_done.is_set():
@@ -118,26 +123,27 @@ class SiteContext:
         links = [normalize_url(lk.href) for lk in home.links if lk.region == "main" and lk.visible]
         return list(dict.fromkeys(u for u in links if u and self.scope.contains(u)))[:HOME_LINKS_TO_WAIT_FOR]
 
-    def home_links_crawled(self) -> bool:
-        return any(s.depth == 0 for s in self.snapshots) and all(u in self._resolved for u in self.home_links())
-
-    async def products_for_journey(self) -> list[PageSnapshot]:
+    async def products_for_journey(self, wanted: int = 3) -> list[PageSnapshot]:
         """The product pages a journey starts from, the same on every run whatever order the crawl met pages in:
-        those the start page links to, as soon as all its links are crawled; else every product page crawled."""
-        await self.wait_until(self.home_links_crawled)
-        linked = set(self.home_links())
-        products = [p for p in self.product_pages() if (normalize_url(p.url) or p.url) in linked
-                    or (normalize_url(p.final_url) or p.final_url) in linked]
-        if not products:
-            await self.crawled()
-            products = self.product_pages()
-        return sorted(products, key=lambda s: (s.depth, s.final_url))
+        the first `wanted` product pages among the start page's own links, in the page's order, each taken as soon
+        as it and the links before it are crawled; when the start page links to none, every product page crawled."""
+        await self.ready_for("home")
+        found: list[PageSnapshot] = []
+        for url in self.home_links():
+            await self.wait_until(lambda url=url: url in self._resolved)  # type: ignore[misc]
+            snap = self.snapshot_of(url)
+            if snap is not None and snap.role == "product" and snap.status and snap.status < 400 and snap not in found:
+                found.append(snap)
+                if len(found) >= wanted:
+                    break
+        if found:
+            return found
+        await self.crawled()
+        return sorted(self.product_pages(), key=lambda s: (s.depth, s.final_url))
 
     async def ready_for(self, starts_on: StartsOn) -> None:
-        if starts_on == "home":
+        if starts_on in ("home", "products"):  # a journey from products takes ctx.products_for_journey() itself
             await self.wait_until(lambda: any(s.depth == 0 for s in self.snapshots))
-        elif starts_on == "products":  # the journey's gather then takes ctx.products_for_journey()
-            await self.wait_until(self.home_links_crawled)
         else:
             await self.crawled()
 
