@@ -39,7 +39,7 @@ browser: $(STAMP)
 
 audit: setup
 ifeq ($(strip $(URL)),)
-	$(BIN)/cxaudit demo --out $(OUT)
+	$(BIN)/cxaudit demo --device both --compare --out $(OUT)
 else
 	$(BIN)/cxaudit audit $(URL) --out $(OUT)
 endif

@@ -375,19 +375,26 @@ def merge_reports(inputs: tuple[Path, ...], **opts: Any) -> None:
 
 @cli.command()
 @_common_audit_options
+@click.option("--compare", is_flag=True,
+              help="Also serve a competitor's demo shop and audit both: the report shows the sites side by side.")
 def demo(**opts: Any) -> None:
     """Serve the bundled demo shop on a free 127.0.0.1 port and audit it."""
     from auditor.demo.httpkit import LocalServer
-    from auditor.demo.shop import DemoShop
+    from auditor.demo.shop import COMPETITOR, DemoShop
 
     debug = bool(opts.get("debug"))
+    compare = bool(opts.pop("compare", False))
 
     def go() -> int:
-        shop = DemoShop()
-        with LocalServer(shop.app) as server:
-            click.echo(f"cxaudit: demo shop running at {server.url}", err=True)
-            code = run_audit(resolve_config((server.url,), opts), quiet=bool(opts.get("quiet")))
-        click.echo(f"cxaudit: orders placed on the demo shop during the audit: {shop.orders.placed}", err=True)
+        shops = [DemoShop()] + ([DemoShop(COMPETITOR)] if compare else [])
+        with contextlib.ExitStack() as stack:
+            urls = tuple(stack.enter_context(LocalServer(shop.app)).url for shop in shops)
+            for shop, url in zip(shops, urls, strict=True):
+                click.echo(f"cxaudit: demo shop “{shop.options.name}” running at {url}", err=True)
+            code = run_audit(resolve_config(urls, opts), quiet=bool(opts.get("quiet")))
+        placed = sum(shop.orders.placed for shop in shops)
+        click.echo(f"cxaudit: orders placed on the demo shop{'s' if len(shops) > 1 else ''} during the audit: {placed}",
+                   err=True)
         return code
 
     _guard(debug, go)

@@ -79,6 +79,19 @@ def test_help_and_version() -> None:
 
 
 @pytest.mark.browser
+def test_demo_compare_on_both_devices_shows_two_sites_side_by_side_with_mobile_next_to_desktop(tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    proc = cxaudit("demo", "--compare", "--device", "both", "--checks", "site-search,support-contact", "--max-pages",
+                   "6", "--out", str(out), "--format", "html,json", "--fail-on", "never")
+    assert proc.returncode == 0, proc.stderr
+    assert "orders placed on the demo shops during the audit: 0" in proc.stderr
+    doc = json.loads((out / "report.json").read_text())
+    assert len(doc["sites"]) == 2
+    assert all(set(site["devices"]) == {"desktop", "mobile"} for site in doc["sites"])
+    html = (out / "report.html").read_text()
+    assert "▲ best" in html and "Desktop and mobile" in html
+
+
 def test_demo_writes_every_report_and_places_no_order(tmp_path: Path) -> None:
     out = tmp_path / "report"
     proc = cxaudit("demo", "--out", str(out), "--max-pages", "8", "--fail-on", "never")

@@ -99,6 +99,12 @@ def _within_one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+
+# a competitor for `cxaudit demo --compare`: better at search, contact and delivery facts, slower, fewer ways to pay
+COMPETITOR = ShopOptions(name="Southgate Supply", typo_tolerant=True, autocomplete=True, contact_in_header=True,
+                         shipping_in_cart=True, footer_payments=("visa", "mastercard"), checkout_payments=("card",),
+                         delivery_estimate="date", returns_link="help_only", page_delay_s=0.25)
+
 class DemoShop:
     def __init__(self, options: ShopOptions | None = None) -> None:
         self.options = options or ShopOptions()
