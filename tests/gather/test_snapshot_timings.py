@@ -46,12 +46,17 @@ async def test_busy_loop_shows_as_blocking_time(browser_session: BrowserSession,
 
 
 async def test_ttfb_reads_the_server_delay(browser_session: BrowserSession, perf_url: str) -> None:
-    s = await snap(browser_session, perf_url + "slow-server")
-    fast = await snap(browser_session, perf_url + "fast-server")
-    assert s.timings.ttfb_ms is not None and fast.timings.ttfb_ms is not None
     # the server sleeps 400 ms; what the machine adds on top is bounded by what it added to the same page without
-    # the sleep (a busy CI machine adds the same to both)
-    assert 380 <= s.timings.ttfb_ms <= 400 + 2 * fast.timings.ttfb_ms + 60
+    # the sleep. A busy machine adds the same to both on average, but one load can stall alone (the suite's other
+    # workers starting their browsers): each page is loaded three times and the least disturbed load counts
+    slow, fast = [], []
+    for _ in range(3):
+        for path, into in (("slow-server", slow), ("fast-server", fast)):
+            ttfb = (await snap(browser_session, perf_url + path)).timings.ttfb_ms
+            assert ttfb is not None
+            into.append(ttfb)
+    assert all(t >= 380 for t in slow)
+    assert min(slow) <= 400 + 2 * min(fast) + 60
 
 
 async def test_snapshot_reads_links_with_their_region_and_guesses_roles(browser_session: BrowserSession,
