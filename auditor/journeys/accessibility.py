@@ -8,16 +8,14 @@ page like any reading the journeys already do, and its results are reduced to wh
 
 from __future__ import annotations
 
-import contextlib
-import time
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from auditor.journey import JourneyStep
+from auditor.journeys.readings import StateRecorder
 
 # axe rule id -> what it means for a customer on a journey
 RULES: dict[str, str] = {
@@ -83,15 +81,13 @@ async def run_axe(page: Page) -> list[dict[str, Any]]:
     return compact(response)
 
 
-class StateAuditor:
+class StateAuditor(StateRecorder):
     """Collects one axe reading per journey state, for the journey-accessibility check to assess."""
 
     def __init__(self) -> None:
-        self.states: list[dict[str, Any]] = []
-        self.failures: list[str] = []
+        super().__init__()
         self._seen: set[tuple[str, str]] = set()  # (path, checkout step)
         self._per_journey: dict[str, int] = {}
-        self.ms = 0
 
     async def __call__(self, page: Page, step: JourneyStep, journey: str) -> None:
         # a page is read once whichever journey reaches it (the home page, five search results pages share one
@@ -103,14 +99,6 @@ class StateAuditor:
             return
         self._seen.add(key)
         self._per_journey[journey] = self._per_journey.get(journey, 0) + 1
-        started = time.perf_counter()
-        try:
-            violations = await run_axe(page)
-        except PlaywrightError as exc:
-            with contextlib.suppress(Exception):
-                self.failures.append(f"{step.url}: {str(exc).splitlines()[0][:160]}")
-            return
-        finally:
-            self.ms += round((time.perf_counter() - started) * 1000)
-        self.states.append({"journey": journey, "step": step.action, "url": step.url, "screenshot": step.screenshot,
-                            "violations": violations})
+        violations = await self.read(step, run_axe(page))
+        if violations is not None:
+            self.record(journey, step, violations=violations)

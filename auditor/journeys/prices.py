@@ -11,16 +11,14 @@ in one of the vocabulary's languages. Amounts are parsed with their currency ("1
 
 from __future__ import annotations
 
-import contextlib
 import re
-import time
 from dataclasses import dataclass
 from typing import Any
 
-from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from auditor.journey import JourneyStep
+from auditor.journeys.readings import StateRecorder
 from auditor.vocabulary import pattern
 
 # ---------------------------------------------------------------- amounts
@@ -532,25 +530,12 @@ def reduce_reading(raw: dict[str, Any]) -> dict[str, Any]:
             "pre_ticked": extras, "offers": find_offers(raw.get("text", ""), "page"), "lang": raw.get("lang", "")}
 
 
-class PriceRecorder:
+class PriceRecorder(StateRecorder):
     """One price reading per checkout-journey state, for the pricing-fairness check."""
-
-    def __init__(self) -> None:
-        self.states: list[dict[str, Any]] = []
-        self.failures: list[str] = []
-        self.ms = 0
 
     async def __call__(self, page: Page, step: JourneyStep, journey: str) -> None:
         if journey != "checkout" or len(self.states) >= MAX_STATES:
             return  # the prices a customer pays are the checkout's; search and contact pages show none of them
-        started = time.perf_counter()
-        try:
-            raw = await page.evaluate(READ_PRICES)
-        except PlaywrightError as exc:
-            with contextlib.suppress(Exception):
-                self.failures.append(f"{step.url}: {str(exc).splitlines()[0][:160]}")
-            return
-        finally:
-            self.ms += round((time.perf_counter() - started) * 1000)
-        self.states.append({"journey": journey, "step": step.action, "url": step.url, "screenshot": step.screenshot,
-                            **reduce_reading(raw if isinstance(raw, dict) else {})})
+        raw = await self.read(step, page.evaluate(READ_PRICES))
+        if raw is not None:
+            self.record(journey, step, **reduce_reading(raw if isinstance(raw, dict) else {}))
