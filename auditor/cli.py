@@ -85,7 +85,7 @@ def _overrides(opts: dict[str, Any]) -> dict[str, Any]:
     brand: dict[str, Any] = {}
     simple = {"out": "out", "device": "device", "baseline": "baseline", "browser_path": "browser_path",
               "browser_endpoint": "browser_endpoint", "throttle": "throttle", "site_timeout": "site_timeout_s",
-              "journey_timeout": "journey_timeout_s"}
+              "journey_timeout": "journey_timeout_s", "journeys_beside_crawl": "journeys_beside_crawl"}
     for flag, key in simple.items():
         if opts.get(flag) is not None:
             o[key] = opts[flag]
@@ -275,6 +275,8 @@ def _common_audit_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--browser-endpoint", help="Connect to a remote browser (ws:// Playwright server or http:// CDP)."),
         click.option("--site-timeout", type=click.IntRange(10, 7200), help="Time budget per site in seconds (default 600)."),
         click.option("--journey-timeout", type=click.IntRange(5, 3600), help="Time budget per journey check in seconds."),
+        click.option("--journeys-beside-crawl", is_flag=True, default=None,
+                     help="Start journeys while the crawl still runs (faster on many cores; page timings may suffer)."),
         click.option("--no-checkout", is_flag=True, help="Skip the checkout journey entirely."),
         click.option("--no-screenshots", is_flag=True, help="Do not take screenshots."),
         click.option("--brand-name", help="Agency name shown on the report."),

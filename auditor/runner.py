@@ -237,7 +237,7 @@ class Auditor:
                 for dep in (*spec.needs, *spec.uses):
                     if dep in done:
                         await done[dep].wait()
-                await ctx.ready_for(spec.starts_on)
+                await ctx.ready_for(spec.starts_on if self.config.journeys_beside_crawl else "crawl")
                 if not ctx.snapshots:  # the crawl loaded nothing: the site's error says why, no check runs
                     return
                 if spec.kind == "journey":

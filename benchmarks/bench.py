@@ -152,11 +152,11 @@ def run_floor(urls: list[str], concurrency: int) -> Row:
                round(rss.peak / 2**20), round(rss.peak_pss / 2**20))
 
 
-def run_full(url: str, pages: int, concurrency: int) -> Row:
+def run_full(url: str, pages: int, concurrency: int, beside: bool = False) -> Row:
     kinds = {c.id: c.kind for c in all_checks()}
     with tempfile.TemporaryDirectory() as out:
         cmd = [sys.executable, "-m", "auditor", "audit", url, "--max-pages", str(pages), "--concurrency", str(concurrency),
-               "--out", out, "--format", "json", "--fail-on", "never", "--quiet"]
+               "--out", out, "--format", "json", "--fail-on", "never", "--quiet"] + (["--journeys-beside-crawl"] if beside else [])
         started = time.perf_counter()
         proc = spawn(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         try:
@@ -219,6 +219,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="60", help="comma-separated page counts (e.g. 30,60,120)")
     parser.add_argument("--concurrency", default="1,4", help="comma-separated concurrency levels")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "bench.json")
+    parser.add_argument("--journeys-beside-crawl", action="store_true", help="start journeys while the crawl runs")
     args = parser.parse_args()
     rows: list[Row] = []
     for pages in (int(x) for x in args.sizes.split(",")):
@@ -227,7 +228,7 @@ def main() -> None:
             urls = page_urls(shop, server.url, pages)
             for conc in (int(x) for x in args.concurrency.split(",")):
                 floor = run_floor(urls, conc)
-                full = run_full(server.url, pages, conc)
+                full = run_full(server.url, pages, conc, args.journeys_beside_crawl)
                 if full.crawl_and_page_checks_s is not None and floor.wall_s:
                     # per page, since the crawl may find a few pages fewer or more than the floor's list
                     full.ratio_to_floor = round((full.crawl_and_page_checks_s / max(full.pages, 1))
