@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import functools
+import operator
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -73,10 +75,13 @@ class SiteContext:
     @property
     def home(self) -> PageSnapshot | None:
         """The start page; once the crawl is over and the start page failed, the shallowest page instead."""
-        for snap in self.snapshots:
-            if snap.depth == 0:
-                return snap
+        start = self._start_page()
+        if start is not None:
+            return start
         return self.snapshots[0] if self.snapshots and self.crawl_done.is_set() else None
+
+    def _start_page(self) -> PageSnapshot | None:
+        return next((s for s in self.snapshots if s.depth == 0), None)
 
     def add_snapshot(self, snapshot: PageSnapshot) -> None:
         self.snapshots.append(snapshot)
@@ -113,11 +118,11 @@ class SiteContext:
             await self._arrived.wait()
 
     def product_pages(self) -> list[PageSnapshot]:
-        return [p for p in self.pages_with_role("product") if p.status and p.status < 400]
+        return [p for p in self.snapshots if _is_product_page(p)]
 
     def home_links(self) -> list[str]:
         """The start page's own links in its main area (product cards, categories), in scope, normalised."""
-        home = next((s for s in self.snapshots if s.depth == 0), None)
+        home = self._start_page()
         if home is None:
             return []
         links = [normalize_url(lk.href) for lk in home.links if lk.region == "main" and lk.visible]
@@ -130,9 +135,9 @@ class SiteContext:
         await self.ready_for("home")
         found: list[PageSnapshot] = []
         for url in self.home_links():
-            await self.wait_until(lambda url=url: url in self._resolved)  # type: ignore[misc]
+            await self.wait_until(functools.partial(operator.contains, self._resolved, url))
             snap = self.snapshot_of(url)
-            if snap is not None and snap.role == "product" and snap.status and snap.status < 400 and snap not in found:
+            if snap is not None and _is_product_page(snap) and snap not in found:
                 found.append(snap)
                 if len(found) >= wanted:
                     break
@@ -143,7 +148,7 @@ class SiteContext:
 
     async def ready_for(self, starts_on: StartsOn) -> None:
         if starts_on in ("home", "products"):  # a journey from products takes ctx.products_for_journey() itself
-            await self.wait_until(lambda: any(s.depth == 0 for s in self.snapshots))
+            await self.wait_until(lambda: self._start_page() is not None)
         else:
             await self.crawled()
 
@@ -180,6 +185,10 @@ class SiteContext:
             with contextlib.suppress(Exception):
                 await context.close()
         self._contexts.clear()
+
+
+def _is_product_page(snapshot: PageSnapshot) -> bool:
+    return snapshot.role == "product" and snapshot.status is not None and 0 < snapshot.status < 400
 
 
 Gather = Callable[[SiteContext], Awaitable[Any]]
