@@ -67,6 +67,8 @@ class SiteContext:
     # the configured concurrency and the crawl's timings stay honest while journeys run beside it
     load_slots: LoadSlots | None = None
     crawl_done: asyncio.Event = field(default_factory=asyncio.Event)
+    # the crawl has handed out its last page: only pages already loading remain, and loading slots fall idle
+    crawl_tail: asyncio.Event = field(default_factory=asyncio.Event)
     crawl_ended_at: float | None = None
     _contexts: list[BrowserContext] = field(default_factory=list)
     _arrived: asyncio.Event = field(default_factory=asyncio.Event)
@@ -106,6 +108,7 @@ class SiteContext:
             self.snapshots.sort(key=lambda s: (s.depth, s.final_url))
             self.crawl_ended_at = time.perf_counter()
             self.crawl_done.set()
+            self.crawl_tail.set()
             self._arrived.set()
 
     async def crawled(self) -> None:
@@ -155,10 +158,14 @@ class SiteContext:
     def pages_with_role(self, *roles: str) -> list[PageSnapshot]:
         return [s for s in self.snapshots if s.role in roles]
 
-    async def new_guarded_page(self, prefix: str) -> GuardedPage:
-        """A page in a fresh context (its own cookies and cart), under every guard."""
-        context = await open_guarded_context(self.session, self.context_options, self.scope, self.guard_log)
-        self._contexts.append(context)
+    async def new_guarded_page(self, prefix: str, beside: GuardedPage | None = None) -> GuardedPage:
+        """A page in a fresh context (its own cookies and cart), under every guard; or, `beside` a journey's page,
+        a second tab of the same customer (same cookies, warm cache) for work that can run alongside."""
+        if beside is not None:
+            context = beside.page.context
+        else:
+            context = await open_guarded_context(self.session, self.context_options, self.scope, self.guard_log)
+            self._contexts.append(context)
         page = await new_page(context)
         gp = GuardedPage(page, self.scope, self.attachments, prefix, self.guard_log,
                          timeout_ms=min(self.config.crawl.page_timeout_ms, 20000), load_slots=self.load_slots)

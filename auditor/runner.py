@@ -237,7 +237,11 @@ class Auditor:
                 for dep in (*spec.needs, *spec.uses):
                     if dep in done:
                         await done[dep].wait()
-                await ctx.ready_for(spec.starts_on if self.config.journeys_beside_crawl else "crawl")
+                if not self.config.journeys_beside_crawl:
+                    # a journey that starts from the home page or products takes the slots the crawl's last pages
+                    # leave idle; the rest wait for the whole crawl
+                    await (ctx.crawl_tail.wait() if spec.starts_on != "crawl" else ctx.crawled())
+                await ctx.ready_for(spec.starts_on)
                 if not ctx.snapshots:  # the crawl loaded nothing: the site's error says why, no check runs
                     return
                 if spec.kind == "journey":
@@ -332,6 +336,8 @@ class Auditor:
                 if pages is not None:
                     pages -= 1
                 item = frontier.pop()
+                if frontier.budget_left() <= 0:
+                    ctx.crawl_tail.set()
                 if item is None:
                     if active == 0:
                         wake.set()

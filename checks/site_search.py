@@ -6,6 +6,9 @@ name, nonsense) and press Enter as a customer would, timing each answer and judg
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
@@ -43,6 +46,8 @@ from checks.search_queries import (
     product_name_from_page,
     zero_results_help,
 )
+
+log = logging.getLogger(__name__)
 
 CHECK_ID = "site-search"
 
@@ -279,8 +284,22 @@ async def landed_on_product(gp: GuardedPage, text: str) -> str | None:
     return product_name_from_page(html, gp.page.url, await gp.page.title(), first_h1(html))
 
 
+async def _autocomplete_beside(ctx: SiteContext, gp: GuardedPage, home: str, product: str) -> tuple[bool | None, list[JourneyStep]]:
+    """Whether suggestions appear, typed in a second tab of the search journey's customer; a failure there is the
+    auditor's uncertainty (None), never a finding."""
+    tab = await ctx.new_guarded_page(f"{gp.prefix}-suggest", beside=gp)
+    try:
+        return await _autocomplete(tab, home, product), list(tab.steps)
+    except Exception:  # the queries' evidence must survive a tab that failed
+        log.debug("autocomplete tab failed", exc_info=True)
+        return None, list(tab.steps)
+    finally:
+        with contextlib.suppress(PlaywrightError):
+            await tab.page.close()
+
+
 async def _autocomplete(gp: GuardedPage, home: str, product: str) -> bool | None:
-    await gp.goto(home, screenshot=False, action="Back to the home page")
+    await gp.goto(home, screenshot=False, action="Open the home page")
     gp.steps.pop()
     found, _ = await open_search(gp, record=False)
     if not found or not found["visible"]:
@@ -328,14 +347,23 @@ async def gather(ctx: SiteContext) -> SearchEvidence:
     if via:
         submit_state: dict[str, bool | None] = {}  # what submitted the first query submits the others
         plans = plan_queries(product) if product else [p for p in plan_queries("x") if p.kind == "nonsense"]
-        for plan in plans:
-            try:
-                queries.append(await _run_query(gp, home.final_url, plan, via, template, shape, known, submit_state))
-            except Exception as exc:  # one failing query must not lose the others
-                queries.append(QueryResult(plan.query, plan.kind, plan.intended, None, None, None, None, None,
-                                           error=f"{type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"))
-        if via == "input" and product:
-            autocomplete = await _autocomplete(gp, home.final_url, product)
+        # typing for suggestions needs only the home page: a second tab does it while the queries run
+        suggest = (asyncio.ensure_future(_autocomplete_beside(ctx, gp, home.final_url, product))
+                   if via == "input" and product else None)
+        try:
+            for plan in plans:
+                try:
+                    queries.append(await _run_query(gp, home.final_url, plan, via, template, shape, known, submit_state))
+                except Exception as exc:  # one failing query must not lose the others
+                    queries.append(QueryResult(plan.query, plan.kind, plan.intended, None, None, None, None, None,
+                                               error=f"{type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"))
+        except BaseException:  # out of time: the tab goes too
+            if suggest is not None:
+                suggest.cancel()
+            raise
+        if suggest is not None:
+            autocomplete, steps = await suggest
+            gp.steps.extend(steps)  # reported after the queries, as a customer reads the story
     return SearchEvidence(
         search_input_found=bool(found), search_input_selector=found["describe"] if found else None,
         visible_without_click=visible_now, reveal_control=reveal,

@@ -91,6 +91,11 @@ async def test_broken_search_misses_a_known_product(demo_shop: Callable, run_aud
     assert q["known_product"]["results_count"] == 0
     assert {"known-product-not-found", "product-type-fails", "zero-results-dead-end"} <= codes(check)
     assert check.evidence["autocomplete"] is True
+    # typed in a second tab while the queries ran, and told after them
+    last = check.journey[-1]
+    assert last.action.endswith("suggestions appear") and "search-suggest" in (last.screenshot or "")
+    assert [s.action for s in check.journey].index(last.action) > max(
+        i for i, s in enumerate(check.journey) if s.action.startswith("Search for"))
     assert next(f for f in check.findings if f.code.endswith("known-product-not-found")).severity.value == "critical"
 
 
