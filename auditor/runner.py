@@ -279,6 +279,8 @@ class Auditor:
         delay = max(cfg.crawl.delay_ms / 1000, robots.crawl_delay(frontier.user_agent) or 0.0)
         active = 0
         wake = asyncio.Event()
+        links_known = asyncio.Event()  # a page's links are read at `load`, before its quiet window
+        suspects: list[tuple[str, int]] = []  # pages open when the whole browser died
         seen_final: set[str] = set()
         # `concurrency` pages load at once (journeys' pages included); the other workers' pages sit in their quiet
         # window meanwhile
@@ -326,6 +328,7 @@ class Auditor:
             for href, text in await loading.early_links():
                 frontier.add(href, depth + 1, text)
             wake.set()
+            links_known.set()
             return await finish_load(loading, settings, attachments=attachments,
                                      screenshot_name="home" if depth == 0 else None, depth=depth)
 
@@ -348,36 +351,85 @@ class Auditor:
                 url, depth = item
                 active += 1
                 try:
-                    try:  # a hard bound per page, whatever the browser does (a crash mid-call must not stall a worker)
-                        snap = await asyncio.wait_for(load_one(url, depth, tabs), timeout=page_budget_s)
-                    except TimeoutError:
-                        snap = PageLoadFailure(url, "timeout", f"the page took longer than {page_budget_s:g} s in all")
-                        tabs.clear()
-                    if isinstance(snap, PageLoadFailure) and snap.code == "crashed":
-                        tabs.clear()
-                    if isinstance(snap, PageLoadFailure):
-                        ctx.add_failure(snap)
-                        self.progress.page_done(url, False, snap.message)
+                    browser = session.browser
+                    snap = await bounded_load(url, depth, tabs)
+                    if isinstance(snap, PageLoadFailure) and snap.code == "crashed" and (
+                            not browser.is_connected() or browser is not session.browser):
+                        # the whole browser died: any page open at that moment failed, not only the one that
+                        # brought it down; each is loaded again alone once the crawl is over
+                        suspects.append((url, depth))
                     else:
-                        final = normalize_url(snap.final_url) or snap.final_url
-                        frontier.mark_seen(final)
-                        if final in seen_final or not scope.contains(snap.final_url):
-                            frontier.skipped["duplicate_after_redirect" if final in seen_final else "redirected_out_of_scope"] += 1
-                        else:
-                            seen_final.add(final)
-                            ctx.add_snapshot(snap)
-                            self.progress.page_done(url, True, snap.role)
-                            for link in snap.links:
-                                frontier.add(link.href, depth + 1, link.text)
+                        keep(url, depth, snap)
                 finally:
                     active -= 1
                     wake.set()
 
+        async def bounded_load(url: str, depth: int, tabs: list[Page]) -> PageSnapshot | PageLoadFailure:
+            """A hard bound per page, whatever the browser does; and a load under way when the whole browser dies
+            ends then (some of Playwright's calls on a dead browser wait for their own timeout instead)."""
+            browser = session.browser
+            died = asyncio.Event()
+            on_disconnect = lambda *_: died.set()  # noqa: E731
+            browser.on("disconnected", on_disconnect)
+            load = asyncio.ensure_future(asyncio.wait_for(load_one(url, depth, tabs), timeout=page_budget_s))
+            death = asyncio.ensure_future(died.wait())
+            try:
+                await asyncio.wait([load, death], return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                browser.remove_listener("disconnected", on_disconnect)
+                death.cancel()
+            snap: PageSnapshot | PageLoadFailure
+            if load.done():
+                try:
+                    snap = load.result()
+                except TimeoutError:
+                    snap = PageLoadFailure(url, "timeout", f"the page took longer than {page_budget_s:g} s in all")
+                    tabs.clear()
+            else:
+                load.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await load
+                snap = PageLoadFailure(url, "crashed", "the browser stopped while the page loaded")
+            if isinstance(snap, PageLoadFailure) and snap.code == "crashed":
+                tabs.clear()
+            return snap
+
+        def keep(url: str, depth: int, snap: PageSnapshot | PageLoadFailure) -> None:
+            if isinstance(snap, PageLoadFailure):
+                ctx.add_failure(snap)
+                self.progress.page_done(url, False, snap.message)
+                return
+            final = normalize_url(snap.final_url) or snap.final_url
+            frontier.mark_seen(final)
+            if final in seen_final or not scope.contains(snap.final_url):
+                frontier.skipped["duplicate_after_redirect" if final in seen_final else "redirected_out_of_scope"] += 1
+                return
+            seen_final.add(final)
+            ctx.add_snapshot(snap)
+            self.progress.page_done(url, True, snap.role)
+            for link in snap.links:
+                frontier.add(link.href, depth + 1, link.text)
+
+        async def retry_suspects_alone() -> None:
+            """A page that crashes the browser again when nothing else is open is the one that did it."""
+            tabs: list[Page] = []
+            for url, depth in suspects:
+                browser = session.browser
+                snap = await bounded_load(url, depth, tabs)
+                if isinstance(snap, PageLoadFailure) and snap.code == "crashed" and (
+                        not browser.is_connected() or browser is not session.browser):
+                    snap = PageLoadFailure(url, "crashed", "the page crashed the browser, again when loaded on its own")
+                keep(url, depth, snap)
+
         try:
-            # a load takes a fraction of the 1 s quiet window, so 3 workers per slot (+2) keep every slot busy
-            # the start page alone first: the journeys start from it, and its links rank the rest of the frontier
-            await worker(pages=1)
-            await asyncio.gather(*(worker() for _ in range(cfg.crawl.concurrency * 3 + 2)))
+            # a load takes a fraction of the 1 s quiet window, so 3 workers per slot (+2) keep every slot busy.
+            # The start page loads alone, since its links rank the rest of the frontier; the others start on
+            # those links while it sits in its quiet window (or once it failed)
+            first, known = asyncio.ensure_future(worker(pages=1)), asyncio.ensure_future(links_known.wait())
+            await asyncio.wait([first, known], return_when=asyncio.FIRST_COMPLETED)
+            known.cancel()
+            await asyncio.gather(first, *(worker() for _ in range(cfg.crawl.concurrency * 3 + 2)))
+            await retry_suspects_alone()
         finally:
             with contextlib.suppress(Exception):
                 await context.close()
