@@ -357,6 +357,16 @@ class GuardedPage:
             self.annotate([], [f"the control was covered by {cover}; a tap would land there"])
         return step
 
+    async def choose(self, locator: Locator, timeout_ms: int = 5000) -> None:
+        """Clicks a control that answers a form's question (an ARIA radio, a dropdown's option) and moves no page:
+        the same hit test as `click`, no step of its own. No purchase check: a payment method's radio ("PayPal",
+        "Pay later") reads like a pay button but only selects, and it is what a one-page checkout asks to choose."""
+        reachable, _cover = await self.cover_of(locator)
+        if reachable:
+            await locator.click(timeout=timeout_ms)
+        else:
+            await locator.evaluate("el => el.click()")
+
     async def fill(self, locator: Locator, value: str) -> None:
         info = await self.describe(locator)
         hint = " ".join(str(info.get(k) or "") for k in ("name", "id", "autocomplete", "aria"))

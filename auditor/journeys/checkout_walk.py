@@ -398,7 +398,7 @@ class CheckoutWalker:
         if guest.get("radio"):
             self.ev.guest_first = True if len(options) == 1 else None
             if guest.get("tag") == "aria":
-                await self._field(guest).click(timeout=5000)
+                await self.gp.choose(self._field(guest))
             else:
                 await self._field(guest).check(force=True)
             await self.fill(await read_step(self.gp), only_kinds={"email"})
@@ -468,7 +468,7 @@ class CheckoutWalker:
                     group = [g for g in view.fields if g["type"] == "radio" and g["name"] == f["name"]]
                     if f["name"] not in groups_done and not any(g["checked"] for g in group):
                         if f["tag"] == "aria":
-                            await locator.click(timeout=5000)  # an ARIA radio is a span: a customer clicks it
+                            await self.gp.choose(locator)  # an ARIA radio is a span: a customer clicks it
                         else:
                             await locator.check(force=True)
                     groups_done.add(f["name"])
@@ -504,16 +504,16 @@ class CheckoutWalker:
 
     async def _combobox(self, locator: Any, kind: str, who: TestCustomer) -> None:
         """Opens an ARIA combobox and takes the customer's country (or region), else its first option."""
-        await locator.click(timeout=5000)
+        await self.gp.choose(locator)
         options = self.gp.page.locator("[role=option]:not([aria-disabled=true])")
         await options.first.wait_for(timeout=3000)
         wanted = {"country": [who.country_name, who.country], "state": [who.region_name or "", who.region or ""]}.get(kind, [])
         for name in [w for w in wanted if w]:
             match = options.filter(has_text=re.compile(rf"^\s*{re.escape(name)}\s*$", re.I))
             if await match.count():
-                await match.first.click(timeout=5000)
+                await self.gp.choose(match.first)
                 return
-        await options.first.click(timeout=5000)
+        await self.gp.choose(options.first)
 
     async def _correct(self, view: StepView, said: list[str]) -> bool:
         """Answers what the site rejected: a postcode or phone not valid for the country gets the country's own
