@@ -59,8 +59,7 @@ READ_METRICS = """
 }
 """
 
-READ_PAGE = """
-() => {
+PAGE_HELPERS = """
   const region = (el) => {
     if (el.closest('footer,[role=contentinfo]')) return 'footer';
     if (el.closest('header,[role=banner]')) return 'header';
@@ -69,25 +68,29 @@ READ_PAGE = """
   };
   const visible = (el) => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
     return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
-  const links = Array.from(document.querySelectorAll('a[href]')).slice(0, 3000).map(a => ({
-    href: a.href, text: (a.innerText || a.getAttribute('aria-label') || a.title || (a.querySelector('img[alt]') || {}).alt || '').trim().replace(/\\s+/g, ' ').slice(0, 200),
-    region: region(a), visible: visible(a)}));
   const labelFor = (el) => {
     if (el.labels && el.labels.length) return el.labels[0].innerText.trim();
     return el.getAttribute('aria-label') || el.getAttribute('placeholder') || '';
   };
-  const forms = Array.from(document.forms).slice(0, 50).map(f => ({
+"""
+FORMS = """Array.from(document.forms).slice(0, 50).map(f => ({
     action: f.action, method: (f.getAttribute('method') || 'get').toLowerCase(), region: region(f), visible: visible(f),
     role: f.getAttribute('role'), id: f.id || '', cls: String(f.className || '').slice(0, 120),
     text: (f.innerText || '').trim().replace(/\\s+/g, ' ').slice(0, 300),
     fields: Array.from(f.elements).filter(el => ['INPUT','SELECT','TEXTAREA'].includes(el.tagName)).slice(0, 80).map(el => ({
       tag: el.tagName.toLowerCase(), type: (el.getAttribute('type') || '').toLowerCase(), name: el.name || '', id: el.id || '',
       required: !!el.required || el.getAttribute('aria-required') === 'true', label: labelFor(el).slice(0, 120),
-      visible: visible(el), autocomplete: el.getAttribute('autocomplete') || ''}))}));
+      visible: visible(el), autocomplete: el.getAttribute('autocomplete') || ''}))}))"""
+# the page's forms and their fields, as the page-level checks (from the crawl) and the contact walk (live) read them
+READ_FORMS = "() => {" + PAGE_HELPERS + "  return " + FORMS + ";\n}"
+READ_PAGE = "() => {" + PAGE_HELPERS + """
+  const links = Array.from(document.querySelectorAll('a[href]')).slice(0, 3000).map(a => ({
+    href: a.href, text: (a.innerText || a.getAttribute('aria-label') || a.title || (a.querySelector('img[alt]') || {}).alt || '').trim().replace(/\\s+/g, ' ').slice(0, 200),
+    region: region(a), visible: visible(a)}));
+  const forms = """ + FORMS + """;
   return {title: document.title, lang: document.documentElement.lang || '', links, forms,
           text: (document.body ? document.body.innerText : '').slice(0, 20000)};
-}
-"""
+}"""
 
 
 @dataclass(frozen=True)

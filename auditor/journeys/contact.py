@@ -15,18 +15,10 @@ from playwright.async_api import Error as PlaywrightError
 from auditor.browser.guard import GuardedPage, OutOfScope, PurchaseRefused
 from auditor.journeys import candidates as pick
 from auditor.journeys.page import READ_STEP, StepView
+from auditor.snapshot import READ_FORMS
 from checks.page_parsing import emails_in_text, has_contact_form, phones_in_text
 
 MAX_CANDIDATES = 3
-READ_FORMS = """
-() => Array.from(document.forms).filter(f => f.getClientRects().length).slice(0, 30).map(f => ({
-  action: f.getAttribute('action') || '', id: f.id || '', cls: String(f.className || '').slice(0, 120),
-  text: (f.innerText || '').trim().replace(/\\s+/g, ' ').slice(0, 300),
-  fields: Array.from(f.elements).filter(el => ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)).slice(0, 40).map(el => ({
-    tag: el.tagName.toLowerCase(), type: (el.getAttribute('type') || '').toLowerCase(), name: el.name || '', id: el.id || '',
-    label: ((el.labels && el.labels[0] ? el.labels[0].innerText : '') || el.getAttribute('aria-label') ||
-            el.getAttribute('placeholder') || '').slice(0, 120)}))}))
-"""
 
 
 @dataclass
@@ -42,7 +34,8 @@ async def channels_shown(gp: GuardedPage, view: StepView) -> list[tuple[str, str
     form)."""
     found = [("phone", p) for p in phones_in_text(view.text)] + [("email", e) for e in emails_in_text(view.text)]
     try:
-        forms = await gp.page.evaluate(READ_FORMS)
+        # shown: a form whose fields all float has no height of its own, yet the customer sees its fields
+        forms = [f for f in await gp.page.evaluate(READ_FORMS) if f["visible"] or any(x["visible"] for x in f["fields"])]
     except PlaywrightError:
         forms = []
     if has_contact_form(forms):
