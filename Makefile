@@ -54,7 +54,7 @@ lint: setup
 	$(BIN)/mypy
 
 # A full audit against the bare cost of loading the same pages, at concurrency 1 and 4, with peak memory.
-# More sizes: make bench BENCH_ARGS="--sizes 30,60,120"
+# More sizes: make bench BENCH_ARGS="--sizes 30,60,120"; steadier ratios: BENCH_ARGS="--repeat 3" (median of three)
 BENCH_ARGS ?=
 bench: setup
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)

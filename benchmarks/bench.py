@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import subprocess
 import sys
@@ -21,6 +22,7 @@ import tempfile
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -200,6 +202,12 @@ def run_big_pages() -> dict[str, float]:
             "peak_rss_mb": round(rss.peak / 2**20), "peak_pss_mb": round(rss.peak_pss / 2**20)}
 
 
+def median_run(measure: Callable[[], Row], times: int, key: str) -> Row:
+    """The run whose `key` is the median of `times` runs, so one stall (or one lucky run) does not make the row."""
+    rows = sorted((measure() for _ in range(max(1, times))), key=lambda r: getattr(r, key) or 0.0)
+    return rows[len(rows) // 2]
+
+
 def table(rows: list[Row]) -> str:
     head = (f"{'mode':<6} {'pages':>5} {'conc':>4} {'wall s':>7} {'pages/s':>7} {'crawl+page s':>12} {'x floor':>7} "
             f"{'journeys s':>10} {'audit s':>7} {'audit x floor':>13} {'peak RSS MB':>11} {'peak PSS MB':>11}")
@@ -220,6 +228,8 @@ def main() -> None:
     parser.add_argument("--concurrency", default="1,4", help="comma-separated concurrency levels")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "bench.json")
     parser.add_argument("--journeys-beside-crawl", action="store_true", help="start journeys while the crawl runs")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="measure each row this many times and keep the run of median wall time (2 cores are noisy)")
     args = parser.parse_args()
     rows: list[Row] = []
     for pages in (int(x) for x in args.sizes.split(",")):
@@ -227,8 +237,9 @@ def main() -> None:
         with LocalServer(shop.app) as server:
             urls = page_urls(shop, server.url, pages)
             for conc in (int(x) for x in args.concurrency.split(",")):
-                floor = run_floor(urls, conc)
-                full = run_full(server.url, pages, conc, args.journeys_beside_crawl)
+                floor = median_run(functools.partial(run_floor, urls, conc), args.repeat, "wall_s")
+                full = median_run(functools.partial(run_full, server.url, pages, conc, args.journeys_beside_crawl),
+                                  args.repeat, "audit_s")
                 if full.crawl_and_page_checks_s is not None and floor.wall_s:
                     # per page, since the crawl may find a few pages fewer or more than the floor's list
                     full.ratio_to_floor = round((full.crawl_and_page_checks_s / max(full.pages, 1))
