@@ -18,7 +18,9 @@ from tests.browser_server import playwright_run_server
 from tests.test_cli import cxaudit
 from tests.timed_findings import timed as is_timed
 
-CHECKS = "load-time,site-search,support-contact,payment-options"
+# the shops differ in what these checks see (contact in the header, the footer's payment marks); journeys that
+# take longer (search, checkout) are exercised on their own elsewhere
+CHECKS = "load-time,support-contact,payment-options"
 
 
 def timed(finding: dict[str, Any]) -> bool:
@@ -32,8 +34,8 @@ def finding_keys(doc: dict[str, Any]) -> set[tuple[str, str, str]]:
 
 
 def test_shards_merged_give_the_same_findings_as_one_run(serve_app: Callable[[App], LocalServer], tmp_path: Path) -> None:
-    shops = [DemoShop(ShopOptions(name="Alpha")), DemoShop(ShopOptions(name="Beta", search="none", contact_in_header=True)),
-             DemoShop(ShopOptions(name="Gamma", footer_payments=("visa",), typo_tolerant=True))]
+    shops = [DemoShop(ShopOptions(name="Alpha")), DemoShop(ShopOptions(name="Beta", contact_in_header=True)),
+             DemoShop(ShopOptions(name="Gamma", footer_payments=("visa",)))]
     urls = [serve_app(s.app).url for s in shops]
     common = ["--checks", CHECKS, "--max-pages", "6", "--fail-on", "never", "--quiet"]
     single = cxaudit("audit", *urls, "--out", str(tmp_path / "single"), *common)
