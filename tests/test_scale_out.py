@@ -75,9 +75,10 @@ async def test_a_remote_browser_server_gives_the_same_findings_as_the_local_brow
     from checks import all_checks
 
     shop, url = demo_shop()
-    local = (await run_audit(url, crawl={"max_pages": 10})).to_json()
+    checks = ["load-time", "checkout-journey", "support-contact", "payment-options"]  # journeys, screenshots, guards
+    local = (await run_audit(url, checks=checks, crawl={"max_pages": 10})).to_json()
     executable = locate_browser(None).executable
-    cfg = AuditConfig.model_validate({"urls": [url], "out": str(tmp_path / "remote"), "crawl": {"max_pages": 10},
+    cfg = AuditConfig.model_validate({"urls": [url], "out": str(tmp_path / "remote"), "crawl": {"max_pages": 10}, "checks": checks,
                                       "browser_endpoint": playwright_server, "browser_path": executable})
     async with BrowserSession(executable, playwright_server) as remote_session:
         assert remote_session.location is not None and remote_session.location.source == "remote"
