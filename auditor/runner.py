@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from playwright.async_api import Browser, Page
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page
 
 from auditor import __version__
 from auditor.access import SiteAccess
@@ -353,8 +353,7 @@ class Auditor:
                 try:
                     browser = session.browser
                     snap = await bounded_load(url, depth, tabs)
-                    if isinstance(snap, PageLoadFailure) and snap.code == "crashed" and (
-                            not browser.is_connected() or browser is not session.browser):
+                    if killed_with_browser(snap, browser):
                         # the whole browser died: any page open at that moment failed, not only the one that
                         # brought it down; each is loaded again alone once the crawl is over
                         suspects.append((url, depth))
@@ -394,6 +393,11 @@ class Auditor:
                 tabs.clear()
             return snap
 
+        def killed_with_browser(snap: PageSnapshot | PageLoadFailure, browser: Browser) -> bool:
+            """The page failed because the whole browser it loaded in died (not only its own tab)."""
+            return isinstance(snap, PageLoadFailure) and snap.code == "crashed" and (
+                not browser.is_connected() or browser is not session.browser)
+
         def keep(url: str, depth: int, snap: PageSnapshot | PageLoadFailure) -> None:
             if isinstance(snap, PageLoadFailure):
                 ctx.add_failure(snap)
@@ -416,8 +420,7 @@ class Auditor:
             for url, depth in suspects:
                 browser = session.browser
                 snap = await bounded_load(url, depth, tabs)
-                if isinstance(snap, PageLoadFailure) and snap.code == "crashed" and (
-                        not browser.is_connected() or browser is not session.browser):
+                if killed_with_browser(snap, browser):
                     snap = PageLoadFailure(url, "crashed", "the page crashed the browser, again when loaded on its own")
                 keep(url, depth, snap)
 
