@@ -293,6 +293,7 @@ class Auditor:
             which under load costs as much as loading the page. A crashed or closed tab is replaced."""
             nonlocal context
             attempt = 0
+            fresh_tab_tried = False
             while True:
                 if not session.browser.is_connected() or context.browser is not session.browser:
                     await session.ensure_alive()
@@ -304,6 +305,7 @@ class Auditor:
                         tabs[:] = [await open_tab(context, settings)]
                     except PlaywrightError as exc:
                         return PageLoadFailure(url, "crashed", f"no tab could be opened: {str(exc).splitlines()[0][:160]}")
+                reused = tabs[0].url != "about:blank"
                 async with loading_slots.slot(CRAWL):
                     pause = backoff["until"] - time.perf_counter()
                     if pause > 0:  # the site asked every visitor to slow down
@@ -311,6 +313,11 @@ class Auditor:
                     loading = await begin_load(context, url, settings, tabs[0], keep_page=True)
                     if delay:
                         await asyncio.sleep(delay)
+                if isinstance(loading, PageLoadFailure) and loading.tab_blocked and reused and not fresh_tab_tried:
+                    # the tab never asked for the page or never showed the answer: the page it held before may be
+                    # to blame, so this page gets a fresh tab (the timed-out one was closed) before it is reported
+                    fresh_tab_tried = True
+                    continue
                 if not (isinstance(loading, PageLoadFailure) and loading.code == "rate_limited"):
                     break
                 backoff["rate_limited"] += 1

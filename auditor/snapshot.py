@@ -150,6 +150,10 @@ class PageLoadFailure:
     message: str
     status: int | None = None
     retry_after_s: float | None = None  # with rate_limited: what the site asked for
+    # with timeout: the tab never asked for the page, or the server answered and the tab never showed it. In a
+    # reused tab that is the page it held before to blame (a dialog or a script busy as the tab leaves it), not
+    # this page: worth a fresh tab before the page is reported
+    tab_blocked: bool = False
 
 
 def session_window_cls(shifts: list[tuple[float, float]]) -> float:
@@ -273,6 +277,7 @@ class LoadingPage:
     handlers: list[tuple[str, Callable[..., Any]]] = field(default_factory=list)
     keep_page: bool = False
     exceptions: list[str] = field(default_factory=list)
+    seen: dict[str, Any] = field(default_factory=dict)  # "dialogs": how many the page opened so far
 
     async def early_links(self) -> list[tuple[str, str]]:
         """The links (href, text) present at `load`, so a crawl can start on them while this page settles."""
@@ -282,8 +287,11 @@ class LoadingPage:
             return []
 
     async def close(self) -> None:
-        """Closes the tab, or, for a crawl that reuses its tabs, only stops watching it."""
-        await release_tab(self.page, self.handlers, self.keep_page and not self.crashed.is_set())
+        """Closes the tab, or, for a crawl that reuses its tabs, only stops watching it. A page that opened
+        dialogs may go on opening them, and a dialog that is open as the tab leaves keeps the next page from
+        ever showing, so its tab is not reused."""
+        reusable = not self.crashed.is_set() and not self.seen.get("dialogs")
+        await release_tab(self.page, self.handlers, self.keep_page and reusable)
 
 
 async def release_tab(page: Page, handlers: list[tuple[str, Callable[..., Any]]], keep: bool) -> None:
@@ -331,8 +339,11 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
     failed: list[str] = []
     scripts: list[str] = []
     crashed = asyncio.Event()
+    seen = {"requested": False, "answered": False, "dialogs": 0}
 
     def on_request(req: Request) -> None:
+        if req.is_navigation_request() and req.frame.parent_frame is None:
+            seen["requested"] = True
         network["inflight"] += 1
         network["last"] = time.perf_counter()
         if req.resource_type == "script":
@@ -348,6 +359,8 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
         failed.append(f"{req.url[:200]} ({req.failure or 'failed'})")
 
     def on_response(resp: Response) -> None:
+        if resp.request.is_navigation_request() and resp.frame.parent_frame is None:
+            seen["answered"] = True
         if resp.status >= 400:
             failed.append(f"{resp.url[:200]} (HTTP {resp.status})")
 
@@ -359,7 +372,8 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
         ("request", on_request), ("requestfinished", on_done), ("requestfailed", on_failed), ("response", on_response),
         ("pageerror", on_exception),
         ("console", lambda msg: console_errors.append(msg.text[:300]) if msg.type == "error" else None),
-        ("crash", lambda _p: crashed.set())]
+        ("crash", lambda _p: crashed.set()),
+        ("dialog", lambda _d: seen.__setitem__("dialogs", seen["dialogs"] + 1))]
     for event, handler in handlers:
         page.on(event, handler)  # type: ignore[call-overload]
     failure = None
@@ -369,7 +383,14 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
         try:
             response = await page.goto(url, wait_until="domcontentloaded", timeout=settings.timeout_ms)
         except PlaywrightTimeout:
-            failure = PageLoadFailure(url, "timeout", f"the page did not answer within {settings.timeout_ms / 1000:g} s")
+            within = f"within {settings.timeout_ms / 1000:g} s"
+            if seen["answered"]:
+                failure = PageLoadFailure(url, "timeout", f"the page answered but did not show {within}", tab_blocked=True)
+            elif not seen["requested"]:
+                failure = PageLoadFailure(url, "timeout", f"the browser tab did not start loading the page {within}",
+                                          tab_blocked=True)
+            else:
+                failure = PageLoadFailure(url, "timeout", f"the page did not answer {within}")
             return failure
         except PlaywrightError as exc:
             failure = _navigation_failure(url, str(exc), crashed.is_set())
@@ -404,13 +425,13 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
         except PlaywrightTimeout:
             load_event_missing = True
         return LoadingPage(page, url, status, ctype, list(reversed(redirects)), network, console_errors, failed,
-                           scripts, crashed, load_event_missing, handlers, keep_page, exceptions)
+                           scripts, crashed, load_event_missing, handlers, keep_page, exceptions, seen)
     except PlaywrightError as exc:
         failure = _navigation_failure(url, str(exc), crashed.is_set())
         return failure
     finally:
-        if failure is not None:
-            await release_tab(page, handlers, keep_page and failure.code != "crashed")
+        if failure is not None:  # a navigation that timed out may still be under way in its tab
+            await release_tab(page, handlers, keep_page and failure.code not in ("crashed", "timeout"))
 
 
 def _navigation_failure(url: str, text: str, crashed: bool) -> PageLoadFailure:

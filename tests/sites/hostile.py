@@ -64,6 +64,12 @@ class HostileSite:
                                                   b"<h1>Broken \xc3\x28 bytes \xed\xa0\x80</h1>", content_type="text/html; charset=utf-8"))
         a.add("/latin1", lambda r: Response("<!doctype html><title>Crème brûlée</title><h1>Déjà vu</h1>".encode("latin-1"),
                                             content_type="text/html; charset=utf-8"))
+        # a page that keeps its tab busy for 6 s as the tab leaves it, before (beforeunload) or after (pagehide)
+        # the next page is asked for: the next page in that tab cannot show meanwhile, through no fault of its own
+        for event in ("beforeunload", "pagehide"):
+            a.add(f"/busy-on-{event}", lambda r, e=event: page(
+                "Busy on leaving", f"<h1>Bye</h1><script>addEventListener('{e}',()=>{{const t=Date.now();"
+                                   "while(Date.now()-t<6000){}})</script>"))
         a.add("/crash", self.crash)
         a.add("/inject", self.inject)
         a.add("/shop/(?P<name>.*)", lambda r: page(INJECT + r.params["name"], f"<h1>{INJECT}</h1><p class='price'>€ 10</p>"))
