@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from auditor.findings import Confidence, Outcome, Severity, Status
+from checks.page_parsing import soup
 from checks.reviews_feedback import (
     FeedbackChannel,
     Rating,
@@ -16,6 +17,7 @@ from checks.reviews_feedback import (
     ReviewsThresholds,
     Suspicious,
     assess,
+    detect_widgets,
     feedback_channels_on,
     product_rating,
     suspicious_of,
@@ -171,7 +173,7 @@ def test_reviews_without_an_aggregate_are_counted_and_averaged() -> None:
     assert rating.newest_review_date == "2026-01-05"  # a date in the future is not a review date
 
 
-@pytest.mark.parametrize(("markup", "scripts", "expected"), [
+WIDGETS = [
     ("<div class='trustpilot-widget' data-template-id='5419b6ffb0d04a076446a9af' data-businessunit-id='x' data-sku='K1'>"
      "<a href='https://www.trustpilot.com/review/shop.test'>Trustpilot</a></div>", [], ("trustpilot", None, None)),
     ("<div class='jdgm-widget jdgm-preview-badge'><div class='jdgm-prev-badge' data-average-rating='4.86' "
@@ -191,13 +193,26 @@ def test_reviews_without_an_aggregate_are_counted_and_averaged() -> None:
     ("<div data-bv-show='rating_summary' data-bv-product-id='K1'></div>",
      ["https://apps.bazaarvoice.com/deployments/shop/main_site/production/en_US/bv.js"], ("bazaarvoice", None, None)),
     ("<p>Reviews load here</p>", ["https://staticw2.yotpo.com/APPKEY/widget.js"], ("yotpo", None, None)),
-])
+    ("<div class='yotpo bottomLine' data-product-id='1'></div><etrusted-widget data-etrusted-widget-id='w'>"
+     "</etrusted-widget><div id='ReviewsWidget'></div>", [], ("yotpo", None, None)),
+]
+
+
+@pytest.mark.parametrize(("markup", "scripts", "expected"), WIDGETS)
 def test_known_review_widgets(markup: str, scripts: list[str], expected: tuple[str, float | None, int | None]) -> None:
     html = f"<html><body><h1>Kettle</h1>{markup}</body></html>"
     rating, vendors = product_rating(html, "u", scripts, TODAY)
     vendor, value, count = expected
     assert rating is not None and rating.source == f"widget:{vendor}" and vendor in vendors
     assert (rating.rating_value, rating.review_count) == (value, count)
+
+
+@pytest.mark.parametrize(("markup", "scripts", "expected"), WIDGETS)
+def test_widget_selectors_skipped_for_words_the_source_lacks_give_the_same_vendors(
+        markup: str, scripts: list[str], expected: tuple[str, float | None, int | None]) -> None:
+    html = f"<html><body><h1>Kettle</h1>{markup}</body></html>"
+    doc = soup(html)
+    assert detect_widgets(doc, scripts, html) == detect_widgets(doc, scripts)
 
 
 def test_a_rating_element_without_structure_is_read_from_its_text() -> None:
