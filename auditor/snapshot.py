@@ -19,7 +19,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from auditor.browser.consent import dismiss_consent
-from auditor.browser.guard import new_page
+from auditor.browser.guard import answers_dialogs, new_page
 from auditor.browser.purchase import is_purchase_url
 from auditor.journey import Attachments
 from auditor.page_roles import guess_role
@@ -372,8 +372,9 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
         ("request", on_request), ("requestfinished", on_done), ("requestfailed", on_failed), ("response", on_response),
         ("pageerror", on_exception),
         ("console", lambda msg: console_errors.append(msg.text[:300]) if msg.type == "error" else None),
-        ("crash", lambda _p: crashed.set()),
-        ("dialog", lambda _d: seen.__setitem__("dialogs", seen["dialogs"] + 1))]
+        ("crash", lambda _p: crashed.set())]
+    if answers_dialogs(page.context):  # counted for tab reuse (LoadingPage.close); the guard answers them
+        handlers.append(("dialog", lambda _d: seen.__setitem__("dialogs", seen["dialogs"] + 1)))
     for event, handler in handlers:
         page.on(event, handler)  # type: ignore[call-overload]
     failure = None

@@ -75,6 +75,12 @@ async def open_guarded_context(session: BrowserSession, options: ContextOptions,
 _GUARDED: weakref.WeakKeyDictionary[BrowserContext, tuple[Scope, GuardLog, int | None]] = weakref.WeakKeyDictionary()
 
 
+def answers_dialogs(context: BrowserContext) -> bool:
+    """Whether the guard answers this context's dialogs. Only then may others listen to dialogs too: a page
+    with any dialog listener no longer has its dialogs dismissed by Playwright, and one left open freezes it."""
+    return context in _GUARDED
+
+
 async def new_page(context: BrowserContext) -> Page:
     """Every page the auditor opens: in a guarded context it also refuses redirects out of scope, which
     request routing cannot see (installed before the page navigates)."""

@@ -1,6 +1,7 @@
 """A crawl keeps each worker's tab for its next page (a new tab costs a renderer process); what the previous page
 left behind in that tab must never be blamed on the next page."""
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -10,7 +11,15 @@ from auditor.browser.guard import GuardLog, open_guarded_context
 from auditor.browser.session import BrowserSession, ContextOptions
 from auditor.crawl.urls import Scope
 from auditor.demo.httpkit import App, LocalServer, Response
-from auditor.snapshot import LoadingPage, LoadSettings, PageSnapshot, begin_load, finish_load, open_tab
+from auditor.snapshot import (
+    LoadingPage,
+    LoadSettings,
+    PageSnapshot,
+    begin_load,
+    finish_load,
+    load_page,
+    open_tab,
+)
 from tests.sites.hostile import HostileSite
 
 session_loop = pytest.mark.asyncio(loop_scope="session")
@@ -30,17 +39,34 @@ async def load_in(tab_url: str, session: BrowserSession, path: str) -> bool:
         await context.close()
 
 
-@session_loop
-async def test_a_tab_whose_page_opened_dialogs_is_not_kept_for_the_next_page(
-        browser_session: BrowserSession, serve_app: Callable[[App], LocalServer]) -> None:
+def nagging_site(serve_app: Callable[[App], LocalServer]) -> str:
     app = App()
     app.add("/quiet", lambda r: Response("<title>Quiet</title><h1>Nothing to say</h1>"))
     app.add("/nagging", lambda r: Response("<title>Nagging</title><h1>Hello</h1><script>"
                                            "setInterval(()=>alert('still here'),200)</script>"))
-    url = serve_app(app).url
+    return serve_app(app).url
+
+
+@session_loop
+async def test_a_tab_whose_page_opened_dialogs_is_not_kept_for_the_next_page(
+        browser_session: BrowserSession, serve_app: Callable[[App], LocalServer]) -> None:
+    url = nagging_site(serve_app)
     assert await load_in(url, browser_session, "quiet")
     # its next alert could be open as the tab leaves, and the next page would never show
     assert not await load_in(url, browser_session, "nagging")
+
+
+@session_loop
+async def test_a_page_loaded_without_the_guard_still_has_its_dialogs_dismissed(
+        browser_session: BrowserSession, serve_app: Callable[[App], LocalServer]) -> None:
+    # counting a page's dialogs must not keep Playwright from dismissing them where no guard answers them
+    url = nagging_site(serve_app)
+    context = await browser_session.new_context(ContextOptions())
+    try:
+        snap = await asyncio.wait_for(load_page(context, url + "nagging", settings=LoadSettings(timeout_ms=4000)), 30)
+    finally:
+        await context.close()
+    assert isinstance(snap, PageSnapshot) and snap.title == "Nagging"
 
 
 @session_loop
