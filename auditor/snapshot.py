@@ -368,13 +368,16 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
         console_errors.append(str(err)[:300])
         exceptions.append(str(err)[:300])
 
+    def on_dialog(_dialog: Any) -> None:  # counted for tab reuse (LoadingPage.close); the guard answers it
+        seen["dialogs"] += 1
+
     handlers: list[tuple[str, Callable[..., Any]]] = [
         ("request", on_request), ("requestfinished", on_done), ("requestfailed", on_failed), ("response", on_response),
         ("pageerror", on_exception),
         ("console", lambda msg: console_errors.append(msg.text[:300]) if msg.type == "error" else None),
         ("crash", lambda _p: crashed.set())]
-    if answers_dialogs(page.context):  # counted for tab reuse (LoadingPage.close); the guard answers them
-        handlers.append(("dialog", lambda _d: seen.__setitem__("dialogs", seen["dialogs"] + 1)))
+    if answers_dialogs(page.context):
+        handlers.append(("dialog", on_dialog))
     for event, handler in handlers:
         page.on(event, handler)  # type: ignore[call-overload]
     failure = None
