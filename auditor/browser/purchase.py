@@ -86,12 +86,17 @@ REVIEW_PAGE = re.compile(r"/checkout/confirm/?$", re.I)
 
 
 def is_purchase_request(method: str, url: str, body: str | None) -> str | None:
-    """Why a request must not be sent, or None when it is safe."""
-    parts = urlsplit(url)
-    if method.upper() == "GET" and not parts.query and REVIEW_PAGE.search(parts.path):
+    """Why a request must not be sent, or None when it is safe. An address a page wrote that cannot be parsed
+    (`http://[`) reaches no server by its path, but a card number in its body is still refused."""
+    try:
+        parts = urlsplit(url)
+        path, query = parts.path, parts.query
+    except ValueError:
+        path, query = url[:80], ""
+    if method.upper() == "GET" and not query and REVIEW_PAGE.search(path):
         return None
     if is_purchase_url(url):
-        return f"{method} {urlsplit(url).path} looks like placing an order or a payment"
+        return f"{method} {path} looks like placing an order or a payment"
     if method.upper() != "GET" and contains_card_number(body):
-        return f"{method} {urlsplit(url).path} carries what looks like a card number"
+        return f"{method} {path} carries what looks like a card number"
     return None

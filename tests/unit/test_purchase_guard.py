@@ -61,3 +61,9 @@ def test_opening_shopwares_order_review_page_is_allowed_but_posting_to_it_is_not
     assert is_purchase_request("POST", "http://s/checkout/confirm", "a=1") is not None
     assert is_purchase_request("GET", "http://s/checkout/confirm?submit=1", None) is not None
     assert is_purchase_request("POST", "http://s/checkout/order", "tos=on") is not None
+
+
+def test_an_address_that_cannot_be_parsed_is_judged_without_raising() -> None:
+    """A form's action comes from the page: `http://[` must not stop the journey with a traceback."""
+    assert is_purchase_request("POST", "A://[", "") is None
+    assert is_purchase_request("POST", "http://[", "card=4111111111111111") is not None
