@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
+
+from auditor.browser.capture import capture_viewport
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,6 @@ class Attachments:
         self.dir.mkdir(parents=True, exist_ok=True)
         safe = re.sub(r"[^a-z0-9_-]+", "-", name.lower())[:80]
         filename = f"site{self.site_index + 1}{'-' + self.variant if self.variant else ''}-{safe}.png"
-        try:
-            await page.screenshot(path=str(self.dir / filename), timeout=5000, full_page=False)
-        except PlaywrightError:
+        if not await capture_viewport(page, self.dir / filename):
             return None
         return f"screenshots/{filename}"
