@@ -41,6 +41,7 @@ from checks import all_checks  # noqa: E402
 FIXED_PAGES = ["/", *[f"/category/{c}" for c in CATEGORIES], "/search?q=kettle", "/cart", "/contact", "/shipping",
                "/returns", "/faq", "/help", "/help/orders", "/account/login", "/account/register"]
 BASE_PRODUCTS = 24
+CORES = psutil.cpu_count() or 1
 
 
 def server_delay(path: str) -> float:
@@ -59,6 +60,29 @@ def make_shop(pages: int) -> DemoShop:
 def page_urls(shop: DemoShop, base: str, pages: int) -> list[str]:
     paths = FIXED_PAGES + [f"/product/{p.slug}" for p in shop.products]
     return [base.rstrip("/") + p for p in paths[:pages]]
+
+
+class CpuMeter:
+    """CPU seconds the whole machine spent busy while measuring (every core, every process: the audit's Python,
+    Playwright's driver, each Chromium process, and the bench's own shop server, which serves floor and audit
+    alike). On a machine doing nothing else it is what the measured run cost; divided by the cores, it is the
+    shortest wall time that run could take there, however well its work were scheduled."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._start = 0.0
+
+    @staticmethod
+    def _busy() -> float:
+        t = psutil.cpu_times()
+        return float(sum(getattr(t, name, 0.0) for name in ("user", "nice", "system", "irq", "softirq", "steal")))
+
+    def __enter__(self) -> CpuMeter:
+        self._start = self._busy()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.seconds = self._busy() - self._start
 
 
 class PeakRss:
@@ -115,6 +139,11 @@ class Row:
     ratio_to_floor: float | None = None
     audit_s: float | None = None  # the site's whole audit (crawl, page checks, every journey), browser started
     audit_x_floor: float | None = None  # issue 20's goal: <= 1.3 at concurrency 4, <= 1.1 at concurrency 1
+    cpu_s: float | None = None  # busy CPU seconds of the whole machine during the run (CpuMeter)
+    busy_pct: float | None = None  # cpu_s against every core for the whole run: 100 means the run was CPU-bound
+    # the audit's CPU work against the floor's: where the floor is CPU-bound (busy ~100%), no scheduling of the
+    # audit's work brings `audit_x_floor` below this (the audit's count includes the CLI's start and report writing)
+    cpu_x_floor: float | None = None
 
 
 READ_TIMINGS = """() => { const n = performance.getEntriesByType('navigation')[0];
@@ -148,10 +177,11 @@ async def floor_load(urls: list[str], concurrency: int) -> tuple[float, int]:
 
 
 def run_floor(urls: list[str], concurrency: int) -> Row:
-    with PeakRss(psutil.Process().pid) as rss:
+    with PeakRss(psutil.Process().pid) as rss, CpuMeter() as cpu:
         wall, loaded = asyncio.run(floor_load(urls, concurrency))
     return Row("floor", loaded, concurrency, round(wall, 2), round(loaded / wall, 2), round(wall, 2), None,
-               round(rss.peak / 2**20), round(rss.peak_pss / 2**20))
+               round(rss.peak / 2**20), round(rss.peak_pss / 2**20), cpu_s=round(cpu.seconds, 1),
+               busy_pct=round(100 * cpu.seconds / CORES / wall))
 
 
 def run_full(url: str, pages: int, concurrency: int, beside: bool = False) -> Row:
@@ -162,7 +192,7 @@ def run_full(url: str, pages: int, concurrency: int, beside: bool = False) -> Ro
         started = time.perf_counter()
         proc = spawn(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         try:
-            with PeakRss(proc.pid) as rss:
+            with PeakRss(proc.pid) as rss, CpuMeter() as cpu:
                 _, err = proc.communicate()
         finally:
             stop_group(proc)
@@ -178,7 +208,8 @@ def run_full(url: str, pages: int, concurrency: int, beside: bool = False) -> Ro
     journeys_wall = max(0.0, site["duration_ms"] / 1000 - site["crawl"]["duration_ms"] / 1000 - page_checks)
     return Row("full", visited, concurrency, round(wall, 2), round(visited / wall, 2),
                round(site["crawl"]["duration_ms"] / 1000 + page_checks, 2), round(min(journeys, journeys_wall) if journeys_wall else journeys, 2),
-               round(rss.peak / 2**20), round(rss.peak_pss / 2**20), audit_s=round(site["duration_ms"] / 1000, 2))
+               round(rss.peak / 2**20), round(rss.peak_pss / 2**20), audit_s=round(site["duration_ms"] / 1000, 2),
+               cpu_s=round(cpu.seconds, 1), busy_pct=round(100 * cpu.seconds / CORES / wall))
 
 
 def run_big_pages() -> dict[str, float]:
@@ -210,7 +241,8 @@ def median_run(measure: Callable[[], Row], times: int, key: str) -> Row:
 
 def table(rows: list[Row]) -> str:
     head = (f"{'mode':<6} {'pages':>5} {'conc':>4} {'wall s':>7} {'pages/s':>7} {'crawl+page s':>12} {'x floor':>7} "
-            f"{'journeys s':>10} {'audit s':>7} {'audit x floor':>13} {'peak RSS MB':>11} {'peak PSS MB':>11}")
+            f"{'journeys s':>10} {'audit s':>7} {'audit x floor':>13} {'CPU s':>6} {'busy %':>6} {'CPU x floor':>11} "
+            f"{'peak RSS MB':>11} {'peak PSS MB':>11}")
     lines = [head, "-" * len(head)]
     for r in rows:
         lines.append(f"{r.mode:<6} {r.pages:>5} {r.concurrency:>4} {r.wall_s:>7.2f} {r.pages_per_s:>7.2f} "
@@ -218,6 +250,8 @@ def table(rows: list[Row]) -> str:
                      f"{r.ratio_to_floor if r.ratio_to_floor is not None else '-':>7} "
                      f"{r.journeys_s if r.journeys_s is not None else '-':>10} "
                      f"{r.audit_s if r.audit_s is not None else '-':>7} {r.audit_x_floor if r.audit_x_floor is not None else '-':>13} "
+                     f"{r.cpu_s if r.cpu_s is not None else '-':>6} {r.busy_pct if r.busy_pct is not None else '-':>6} "
+                     f"{r.cpu_x_floor if r.cpu_x_floor is not None else '-':>11} "
                      f"{r.peak_rss_mb:>11.0f} {r.peak_pss_mb:>11.0f}")
     return "\n".join(lines)
 
@@ -246,11 +280,16 @@ def main() -> None:
                                                 / (floor.wall_s / max(floor.pages, 1)), 2)
                 if full.audit_s is not None and floor.wall_s:
                     full.audit_x_floor = round(full.audit_s / floor.wall_s, 2)
+                if full.cpu_s is not None and floor.cpu_s:
+                    full.cpu_x_floor = round(full.cpu_s / floor.cpu_s, 2)
                 rows += [floor, full]
                 print(f"bench: measured {pages} pages at concurrency {conc}", file=sys.stderr, flush=True)
         if shop.orders.placed:
             raise SystemExit(f"bench: {shop.orders.placed} orders were placed; that must never happen")
     print(table(rows))
+    print(f"CPU s: busy CPU seconds of all {CORES} cores during the run; busy %: of what {CORES} cores could give in "
+          "its wall time; CPU x floor: the audit's CPU work against the floor's. Where the floor is busy ~100%, "
+          "`audit x floor` cannot go below `CPU x floor` on this machine, however the audit's work is scheduled")
     big = run_big_pages()
     print(f"big pages (100k-node DOM, endless feed; two 20 MB pages refused): {big['pages_measured']} pages in {big['wall_s']} s, "
           f"peak RSS {big['peak_rss_mb']} MB, peak PSS {big['peak_pss_mb']} MB")
