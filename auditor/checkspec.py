@@ -70,6 +70,8 @@ class SiteContext:
     # the crawl has handed out its last page: only pages already loading remain, and loading slots fall idle
     crawl_tail: asyncio.Event = field(default_factory=asyncio.Event)
     crawl_ended_at: float | None = None
+    # whether the crawl loads a page (Frontier.will_load): no waiting for one it never will
+    will_load: Callable[[str], bool] | None = None
     _contexts: list[BrowserContext] = field(default_factory=list)
     _arrived: asyncio.Event = field(default_factory=asyncio.Event)
     _resolved: set[str] = field(default_factory=set)  # normalised URLs the crawl loaded or failed on
@@ -92,6 +94,11 @@ class SiteContext:
     def add_failure(self, failure: PageLoadFailure) -> None:
         self.failures.append(failure)
         self._resolve(failure.url)
+
+    def add_passed_over(self, url: str) -> None:
+        """The crawl loaded `url` but keeps no page for it (it redirected to a page already in, or off the site):
+        whoever waits for it stops waiting."""
+        self._resolve(url)
 
     def _resolve(self, *urls: str) -> None:
         self._resolved.update(normalize_url(u) or u for u in urls)
@@ -134,10 +141,14 @@ class SiteContext:
     async def products_for_journey(self, wanted: int = 3) -> list[PageSnapshot]:
         """The product pages a journey starts from, the same on every run whatever order the crawl met pages in:
         the first `wanted` product pages among the start page's own links, in the page's order, each taken as soon
-        as it and the links before it are crawled; when the start page links to none, every product page crawled."""
+        as it and the links before it are crawled; when the start page links to none, every product page crawled.
+        A link the crawl will never load (refused, or beyond its page budget) is passed over at once, not at the
+        end of the crawl: the same products, sooner."""
         await self.ready_for("home")
         found: list[PageSnapshot] = []
         for url in self.home_links():
+            if self.will_load is not None and not self.will_load(url):
+                continue
             await self.wait_until(functools.partial(operator.contains, self._resolved, url))
             snap = self.snapshot_of(url)
             if snap is not None and _is_product_page(snap) and snap not in found:

@@ -182,7 +182,7 @@ class Auditor:
         self.progress.site_started(start, cfg.crawl.max_pages)
         ctx = SiteContext(start, scope, cfg, [], [], attachments, session, context_options, guard_log,
                           state_readers={s.id: s.reads_states for s in self.checks if s.reads_states is not None},
-                          load_slots=LoadSlots(cfg.crawl.concurrency))
+                          load_slots=LoadSlots(cfg.crawl.concurrency), will_load=frontier.will_load)
         # journeys start beside the crawl as soon as what they need has been crawled (see CheckSpec.starts_on)
         checks = asyncio.ensure_future(self.run_checks(ctx, result, start))
         try:
@@ -414,6 +414,7 @@ class Auditor:
             frontier.mark_seen(final)
             if final in seen_final or not scope.contains(snap.final_url):
                 frontier.skipped["duplicate_after_redirect" if final in seen_final else "redirected_out_of_scope"] += 1
+                ctx.add_passed_over(url)
                 return
             seen_final.add(final)
             ctx.add_snapshot(snap)

@@ -76,6 +76,7 @@ class Frontier:
     _date_shapes: Counter[str] = field(default_factory=Counter)
     handed_out: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    _handed: set[str] = field(default_factory=set)
 
     def add(self, raw_url: str, depth: int, link_text: str = "", base: str | None = None) -> bool:
         url = normalize_url(raw_url, base)
@@ -119,7 +120,20 @@ class Frontier:
             return None
         _, depth, _, url = heapq.heappop(self._heap)
         self.handed_out += 1
+        self._handed.add(url)
         return url, depth
+
+    def will_load(self, raw_url: str) -> bool:
+        """Whether the crawl loads this page: handed out already, or waiting while page budget is left. A journey
+        waiting for one of the start page's links passes over one the crawl refused or will never reach, rather
+        than waiting for the end of the crawl to learn it. (Only a guess while budget is left: links found later
+        may outrank it; the waiter then learns it at the end of the crawl, as before.)"""
+        url = normalize_url(raw_url)
+        if url is None:
+            return False
+        if url in self._handed:
+            return True
+        return self.budget_left() > 0 and any(entry[3] == url for entry in self._heap)
 
     def mark_seen(self, url: str) -> None:
         """A redirect's final URL counts as visited, so the same page is not loaded twice."""

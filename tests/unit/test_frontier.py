@@ -86,3 +86,20 @@ def test_links_that_act_instead_of_show_are_never_crawled() -> None:
         assert not f.add(BASE + link, 1), link
     assert f.skipped["action_link"] == 5
     assert f.add(BASE + "cart", 1)
+
+
+
+def test_a_journey_is_told_when_the_crawl_will_never_load_the_page_it_waits_for() -> None:
+    f = make(max_pages=2, robots=parse_robots("User-agent: *\nDisallow: /private", BASE))
+    f.add(BASE, 0)
+    f.add(BASE + "private/page", 1)  # refused by robots.txt
+    f.add(BASE + "product/a", 1)
+    f.add(BASE + "about-us", 1)
+    assert f.pop() == (BASE, 0)
+    assert f.will_load(BASE)  # handed out: its page is (or will be) in
+    assert not f.will_load(BASE + "private/page")
+    assert not f.will_load(BASE + "never-linked")
+    assert f.will_load(BASE + "about-us")  # waiting, and budget is left
+    assert f.pop() == (BASE + "product/a", 1)
+    assert not f.will_load(BASE + "about-us")  # the page budget is spent
+    assert f.will_load(BASE + "product/a")
