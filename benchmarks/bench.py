@@ -85,6 +85,12 @@ class CpuMeter:
         self.seconds = self._busy() - self._start
 
 
+def run_cpu(cpu: CpuMeter, sampler: PeakRss, wall_s: float) -> tuple[float, float]:
+    """The run's CPU seconds without the memory sampler's own, and how busy they kept every core (percent)."""
+    spent = cpu.seconds - sampler.cpu_s
+    return round(spent, 1), round(100 * spent / CORES / wall_s)
+
+
 class PeakRss:
     """Samples the memory of a process and all its descendants every 250 ms (reading PSS parses each process's
     smaps: at 100 ms the sampler itself took a fifth of a core from the run it measured; its own CPU is kept in
@@ -183,9 +189,9 @@ async def floor_load(urls: list[str], concurrency: int) -> tuple[float, int]:
 def run_floor(urls: list[str], concurrency: int) -> Row:
     with PeakRss(psutil.Process().pid) as rss, CpuMeter() as cpu:
         wall, loaded = asyncio.run(floor_load(urls, concurrency))
+    cpu_s, busy_pct = run_cpu(cpu, rss, wall)
     return Row("floor", loaded, concurrency, round(wall, 2), round(loaded / wall, 2), round(wall, 2), None,
-               round(rss.peak / 2**20), round(rss.peak_pss / 2**20), cpu_s=round(cpu.seconds - rss.cpu_s, 1),
-               busy_pct=round(100 * (cpu.seconds - rss.cpu_s) / CORES / wall))
+               round(rss.peak / 2**20), round(rss.peak_pss / 2**20), cpu_s=cpu_s, busy_pct=busy_pct)
 
 
 def run_full(url: str, pages: int, concurrency: int, beside: bool = False) -> Row:
@@ -209,11 +215,12 @@ def run_full(url: str, pages: int, concurrency: int, beside: bool = False) -> Ro
     page_checks = sum(c["duration_ms"] for c in site["checks"] if kinds.get(c["id"]) == "page") / 1000
     journeys = sum(c["duration_ms"] for c in site["checks"] if kinds.get(c["id"]) == "journey") / 1000
     # journeys run beside the crawl: what they add is the site's time after the crawl (the sum is the fallback)
+    cpu_s, busy_pct = run_cpu(cpu, rss, wall)
     journeys_wall = max(0.0, site["duration_ms"] / 1000 - site["crawl"]["duration_ms"] / 1000 - page_checks)
     return Row("full", visited, concurrency, round(wall, 2), round(visited / wall, 2),
                round(site["crawl"]["duration_ms"] / 1000 + page_checks, 2), round(min(journeys, journeys_wall) if journeys_wall else journeys, 2),
                round(rss.peak / 2**20), round(rss.peak_pss / 2**20), audit_s=round(site["duration_ms"] / 1000, 2),
-               cpu_s=round(cpu.seconds - rss.cpu_s, 1), busy_pct=round(100 * (cpu.seconds - rss.cpu_s) / CORES / wall))
+               cpu_s=cpu_s, busy_pct=busy_pct)
 
 
 def run_big_pages() -> dict[str, float]:
