@@ -74,7 +74,6 @@ class Frontier:
     _seen: set[str] = field(default_factory=set)
     _seq: int = 0
     _date_shapes: Counter[str] = field(default_factory=Counter)
-    handed_out: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     _handed: set[str] = field(default_factory=set)
 
@@ -119,7 +118,6 @@ class Frontier:
         if self.handed_out >= self.max_pages or not self._heap:
             return None
         _, depth, _, url = heapq.heappop(self._heap)
-        self.handed_out += 1
         self._handed.add(url)
         return url, depth
 
@@ -140,6 +138,10 @@ class Frontier:
         normal = normalize_url(url)
         if normal:
             self._seen.add(normal)
+
+    @property
+    def handed_out(self) -> int:
+        return len(self._handed)
 
     @property
     def pending(self) -> int:
