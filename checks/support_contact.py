@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from auditor.browser.guard import OutOfScope, PurchaseRefused
 from auditor.checkspec import CheckSpec, SiteContext
+from auditor.crawl.urls import normalize_url
 from auditor.findings import (
     CheckOutcome,
     CxImpact,
@@ -89,10 +90,13 @@ class ContactEvidence:
     contact_page_status: int | None
     pages_checked: int
     pages_with_header_or_footer_link: int
-    pages_without_contact_link: list[str]
+    pages_without_contact_link: list[str]  # storefront pages only: see shares_site_chrome
     opening_hours: str | None
     chat_vendor: str | None
     journey_steps: list[JourneyStep] = field(default_factory=list)  # the walk to contact, as a customer clicks it
+    # pages without the contact link that do not wear the shop's header and footer (an admin login, a feed):
+    # listed so a reader sees why they were not held against the shop
+    pages_outside_storefront: list[str] = field(default_factory=list)
 
 
 FINDINGS: dict[str, FindingTemplate] = {
@@ -210,6 +214,23 @@ def contact_link_regions(page: PageSnapshot) -> set[str]:
             if lk.visible and is_contact_link_text(lk.text)}
 
 
+def site_chrome(page: PageSnapshot) -> frozenset[str]:
+    """Where the page's header, navigation and footer lead (contact links aside): the storefront's frame."""
+    return frozenset(target for lk in page.links if lk.region in ("header", "nav", "footer")
+                     and not is_contact_link_text(lk.text) and (target := normalize_url(lk.href)) is not None)
+
+
+def shares_site_chrome(page: PageSnapshot, home_chrome: frozenset[str]) -> bool:
+    """Whether the page wears the storefront's frame: at least half of the home page's header, navigation and footer
+    targets. A shop's crawl also meets pages of other applications on the same host (the platform's admin login,
+    a blog's RSS and Atom feeds, a password-reset page styled by the framework): no customer browses them and they
+    were never meant to carry the shop's contact link, so they say nothing about the shop's consistency."""
+    own = site_chrome(page)
+    if not home_chrome:
+        return bool(own)
+    return len(own & home_chrome) * 2 >= len(home_chrome)
+
+
 async def walk(ctx: SiteContext) -> tuple[ContactWalk, list[JourneyStep]]:
     """The customer's own path to contact, beside the click map; a failure here loses only the path."""
     if ctx.home is None:
@@ -256,7 +277,10 @@ async def gather(ctx: SiteContext) -> ContactEvidence:
     home_regions = contact_link_regions(home) if home else set()
     pages = [s for s in ctx.snapshots if s.status and s.status < 400]
     with_link = [p for p in pages if contact_link_regions(p) & {"header", "footer"}]
-    without = [p.final_url for p in pages if not contact_link_regions(p) & {"header", "footer"}]
+    home_chrome = site_chrome(home) if home else frozenset()
+    lacking = [p for p in pages if not contact_link_regions(p) & {"header", "footer"}]
+    without = [p.final_url for p in lacking if shares_site_chrome(p, home_chrome)]
+    outside = [p.final_url for p in lacking if not shares_site_chrome(p, home_chrome)]
     direct = [c.clicks_from_home for c in seen.values() if c.type in DIRECT_CHANNELS]
     channels = sorted(seen.values(), key=lambda c: (c.clicks_from_home, c.type))
     return ContactEvidence(
@@ -264,6 +288,7 @@ async def gather(ctx: SiteContext) -> ContactEvidence:
         contact_link_in_header="header" in home_regions, contact_link_in_footer="footer" in home_regions,
         contact_page_url=contact_url, contact_page_status=contact_status, pages_checked=len(cmap.pages),
         pages_with_header_or_footer_link=len(with_link), pages_without_contact_link=without[:20],
+        pages_outside_storefront=outside[:20],
         opening_hours=hours, chat_vendor=chat_vendor, journey_steps=steps,
     )
 

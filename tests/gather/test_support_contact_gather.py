@@ -77,3 +77,19 @@ async def test_contact_panel_opened_by_a_button_is_walked_to_and_other_email_for
     click = next(s.to_json() for s in check.journey if s.action == "Click “Kontaktieren Sie uns”")
     assert click["candidates"][0]["result"] == "chosen" and "phone" in click["candidates"][0]["why"]
     assert "support-contact/no-contact-channel" not in {f.code for f in check.findings}
+
+
+async def test_pages_of_other_applications_on_the_host_are_not_held_against_the_shop(
+        serve_app: Callable[[App], LocalServer], run_audit: Callable) -> None:
+    """Cartridge's demo, as `make accuracy` met it: the admin login, a password reset in the admin's layout and the
+    blog's RSS feed lack the shop's contact link because they are not shop pages; a shop page that lost it is still
+    reported."""
+    url = serve_app(contact_site("other_applications")).url
+    result = await run_audit(url, checks=["support-contact"], crawl={"max_pages": 12})
+    check = next(c for c in result.sites[0].checks if c.id == "support-contact")
+    ev = check.evidence
+    assert [u.removeprefix(url.rstrip("/")) for u in ev["pages_without_contact_link"]] == ["/legals/"]
+    assert sorted(u.removeprefix(url.rstrip("/")) for u in ev["pages_outside_storefront"]) == [
+        "/admin/login/?next=/admin/", "/blog/feeds/rss/", "/password_reset/"]
+    inconsistent = next(f for f in check.findings if f.code == "support-contact/contact-inconsistent")
+    assert inconsistent.page_url.endswith("/legals/") and inconsistent.observed.startswith("1 page(s)")

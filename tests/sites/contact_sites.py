@@ -47,4 +47,37 @@ def contact_site(kind: str) -> App:
         app.add("/about", lambda r: page("<h1>Über uns</h1><form action='/stock-alert' method='post'><p>Benachrichtigen "
                                          "Sie mich, wenn das Produkt wieder verfügbar ist</p><input type='text' "
                                          "name='nachricht_email' aria-label='E-Mail'><button>Benachrichtigen</button></form>"))
+    elif kind == "other_applications":
+        _add_other_applications(app)
     return app
+
+
+def _storefront(body: str, contact: bool = True) -> Response:
+    """Mezzanine/Cartridge's frame: the same header menu and footer on every shop page, Contact in both."""
+    link = "<a href='/contact/'>Contact</a>" if contact else ""
+    return Response(f"<!doctype html><html lang='en'><head><title>Shop</title></head><body><header><nav>"
+                    f"<a href='/'>Home</a> <a href='/shop/'>Shop</a> <a href='/blog/'>Blog</a> <a href='/about/'>About</a>"
+                    f" {link}</nav></header><main>{body}</main><footer><a href='/about/'>About</a> "
+                    f"<a href='/legals/'>Legals</a> {link}</footer></body></html>")
+
+
+def _add_other_applications(app: App) -> None:
+    """A Cartridge demo's host: beside the shop, Django's admin login and password reset (the admin's own layout,
+    no shop header) and the blog's RSS feed, all reachable by links; /legals/ is a shop page that lost its link."""
+    app.add("/", lambda r: _storefront("<h1>Welcome</h1><p><a href='/admin/'>Log in to the admin interface</a></p>"))
+    app.add("/shop/", lambda r: _storefront("<h1>Shop</h1>"))
+    app.add("/blog/", lambda r: _storefront("<h1>Blog</h1><a href='/blog/feeds/rss/'>RSS</a>"))
+    app.add("/about/", lambda r: _storefront("<h1>About us</h1><a href='/password_reset/'>Forgot your password?</a>"))
+    app.add("/contact/", lambda r: _storefront("<h1>Contact</h1><form method='post' action='/contact/'>"
+                                               "<label>Message <textarea name='m'></textarea></label><button>Send</button></form>"))
+    app.add("/legals/", lambda r: _storefront("<h1>Legals</h1>", contact=False))
+    admin = ("<!doctype html><html><head><title>{0} | Django site admin</title></head><body><div id='container'>"
+             "<div id='header'><div id='branding'><h1 id='site-name'><a href='/admin/'>Django administration</a></h1>"
+             "</div></div><div id='content'><h1>{0}</h1><form method='post'><label>Username <input name='username'>"
+             "</label><button>Log in</button></form></div></div></body></html>")
+    app.add("/admin/", lambda r: Response.redirect("/admin/login/?next=/admin/", 302))
+    app.add("/admin/login/", lambda r: Response(admin.format("Log in")))
+    app.add("/password_reset/", lambda r: Response(admin.format("Password reset")))
+    app.add("/blog/feeds/rss/", lambda r: Response(
+        "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>Blog</title>"
+        "<link>/blog/</link></channel></rss>", content_type="application/rss+xml; charset=utf-8"))
