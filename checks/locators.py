@@ -60,8 +60,29 @@ FIND_SEARCH_INPUT = """
 }
 """
 
-SUGGESTIONS_VISIBLE = """
+# Panels that appear or change from here on: the suggestions a search field opens are among them. Installed once the
+# field is open and before typing, so what the page showed already (a menu, the opened search overlay) is left out.
+WATCH_NEW_PANELS = """
 () => {
+  window.__cxNewPanels = new Set();
+  if (window.__cxPanelWatch) window.__cxPanelWatch.disconnect();
+  window.__cxPanelWatch = new MutationObserver(records => {
+    for (const r of records) {
+      if (r.type === 'attributes' && r.target.nodeType === 1) window.__cxNewPanels.add(r.target);
+      for (const n of r.addedNodes) if (n.nodeType === 1) window.__cxNewPanels.add(n);
+    }
+  });
+  window.__cxPanelWatch.observe(document.body, {childList: true, subtree: true, attributes: true,
+                                                attributeFilter: ['class', 'style', 'hidden', 'aria-expanded', 'open']});
+}
+"""
+
+# Suggestions show: a panel named for it (role=listbox, autocomplete, suggest, typeahead, predictive: Dawn, Magento,
+# Shopware, PrestaShop's jQuery UI), or, by structure, a panel that appeared next to the search field since typing
+# began and offers an item (a link, a button, an option) holding what was typed: EverShop's `search__results` has
+# no telling name. A "No results for ..." line is no item, so it is no suggestion.
+SUGGESTIONS_VISIBLE = """
+(typed) => {
   const visible = el => { if (el && el.checkVisibility && !el.checkVisibility()) return false; const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
     return r.width > 2 && r.height > 2 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
   const panels = document.querySelectorAll('[role=listbox], [class*=autocomplete i], [class*=suggest i], [id*=suggest i], ' +
@@ -69,10 +90,24 @@ SUGGESTIONS_VISIBLE = """
   for (const p of panels) {
     if (p.tagName === 'DATALIST' ? p.options.length > 0 : (visible(p) && (p.innerText || '').trim().length > 1)) return true;
   }
+  const box = document.querySelector('[data-cxaudit=search-input]');
+  const fresh = window.__cxNewPanels;
+  const want = (typed || '').trim().toLocaleLowerCase();
+  if (!box || !fresh || !want) return false;
+  const b = box.getBoundingClientRect();
+  const ITEM = 'a[href], button, [role=option], [role=button], li, [tabindex]';
+  for (const el of fresh) {
+    if (!el.isConnected || el === box || el.contains(box) || !visible(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.bottom < b.top || r.top > b.bottom + 400 || r.right < b.left - 200 || r.left > b.right + 200) continue;
+    const items = el.matches(ITEM) ? [el] : el.querySelectorAll(ITEM);
+    for (const it of items) {
+      if (visible(it) && (it.innerText || '').toLocaleLowerCase().includes(want)) return true;
+    }
+  }
   return false;
 }
 """
-
 
 
 async def find_search_input(page: Page) -> dict[str, Any] | None:
@@ -80,8 +115,12 @@ async def find_search_input(page: Page) -> dict[str, Any] | None:
     return result if isinstance(result, dict) else None
 
 
-async def suggestions_visible(page: Page) -> bool:
-    return bool(await page.evaluate(SUGGESTIONS_VISIBLE))
+async def suggestions_visible(page: Page, typed: str = "") -> bool:
+    return bool(await page.evaluate(SUGGESTIONS_VISIBLE, typed))
+
+
+async def watch_new_panels(page: Page) -> None:
+    await page.evaluate(WATCH_NEW_PANELS)
 
 
 async def wait_for(probe: Callable[[], Awaitable[T]], ok: Callable[[T], bool], limit_s: float = 3.0) -> T:

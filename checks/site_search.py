@@ -35,7 +35,7 @@ from auditor.journey import JourneyStep
 from auditor.journeys.search import open_search, submit_query
 from auditor.page_shape import page_shape
 from auditor.structured import items_of_type
-from checks.locators import find_search_input, suggestions_visible, wait_for
+from checks.locators import find_search_input, suggestions_visible, wait_for, watch_new_panels
 from checks.page_parsing import soup
 from checks.search_queries import (
     PlannedQuery,
@@ -299,6 +299,9 @@ async def _autocomplete_beside(ctx: SiteContext, gp: GuardedPage, home: str, pro
 
 
 async def _autocomplete(gp: GuardedPage, home: str, product: str) -> bool | None:
+    """Types the first letters of the product's first word, as customers start; when nothing is suggested, the rest
+    of the word, because some platforms suggest whole words only (EverShop shows nothing for "Canv" and the
+    product for "Canvas"). No suggestions after the whole word is the finding."""
     await gp.goto(home, screenshot=False, action="Open the home page")
     gp.steps.pop()
     found, _ = await open_search(gp, record=False)
@@ -309,14 +312,18 @@ async def _autocomplete(gp: GuardedPage, home: str, product: str) -> bool | None
         await box.click(timeout=3000)
     except PlaywrightError:
         await box.focus()
-    prefix = product.split()[0][:4] if product.split() else product[:4]
-    await box.press_sequentially(prefix, delay=120)
-    for _ in range(20):
-        if await suggestions_visible(gp.page):
-            await gp.snap(f"Type “{prefix}”: suggestions appear")
-            return True
-        await gp.page.wait_for_timeout(100)
-    await gp.snap(f"Type “{prefix}”: no suggestions")
+    await watch_new_panels(gp.page)
+    word = product.split()[0] if product.split() else product
+    typed = ""
+    for part in dict.fromkeys((word[:4], word)):  # the prefix, then the whole word when it is longer
+        await box.press_sequentially(part[len(typed):], delay=120)
+        typed = part
+        for _ in range(20):
+            if await suggestions_visible(gp.page, typed):
+                await gp.snap(f"Type “{typed}”: suggestions appear")
+                return True
+            await gp.page.wait_for_timeout(100)
+    await gp.snap(f"Type “{typed}”: no suggestions")
     return False
 
 
@@ -453,7 +460,7 @@ def assess(ev: SearchEvidence, t: SearchThresholds) -> CheckOutcome:
                                      measurement=Measurement("time to results", worst.time_ms or 0, "ms", t.max_time_ms)))
     if ev.autocomplete is False:
         findings.append(make_finding(CHECK_ID, "no-autocomplete", FINDINGS,
-                                     "Typing the first letters of a product name showed no suggestions."))
+                                     "Typing a product name's first letters, then its whole first word, showed no suggestions."))
     elif ev.autocomplete:
         strengths.append("Suggestions appear while typing.")
     return outcome_from_findings(findings, strengths, unverified=unverified)

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from auditor.demo.httpkit import App, LocalServer
-from tests.sites.search_sites import redirecting_search_site, url_only_search_site
+from tests.sites.search_sites import redirecting_search_site, url_only_search_site, whole_word_suggest_site
 
 pytestmark = pytest.mark.browser
 
@@ -133,3 +133,22 @@ async def test_search_behind_a_summary_icon_submitted_by_its_button_and_redirect
     later = [s for s in steps[steps.index(button) + 1:] if s["action"].startswith("Search for")]
     assert later and all(c["label"] != "Enter" for s in later for c in s["candidates"])
     assert any("straight to the product page" in m for s in steps for m in s["messages"])
+
+
+async def test_suggestions_that_need_a_whole_word_in_an_unnamed_panel_count_as_autocomplete(
+        serve_app: Callable[[App], LocalServer], run_audit: Callable) -> None:
+    url = serve_app(whole_word_suggest_site()).url
+    check = await search_check(run_audit, url)
+    assert check.evidence["product_used"] == "Canvas Tote"
+    assert check.evidence["autocomplete"] is True
+    assert "no-autocomplete" not in codes(check)
+    assert check.journey[-1].action == "Type “Canvas”: suggestions appear"  # "Canv" was answered "No results found"
+
+
+async def test_a_panel_that_only_says_no_results_is_no_autocomplete(
+        serve_app: Callable[[App], LocalServer], run_audit: Callable) -> None:
+    url = serve_app(whole_word_suggest_site(suggests=False)).url
+    check = await search_check(run_audit, url)
+    assert check.evidence["autocomplete"] is False
+    assert "no-autocomplete" in codes(check)
+    assert check.journey[-1].action == "Type “Canvas”: no suggestions"

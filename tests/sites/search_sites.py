@@ -116,3 +116,72 @@ def responsive_search_site() -> App:
     app.add("/item/(?P<slug>[a-z-]+)", item)
     app.add("/search", search)
     return app
+
+
+TOTES = {"canvas-tote": "Canvas Tote", "leather-card-wallet": "Leather Card Wallet", "linen-summer-shirt": "Linen Summer Shirt"}
+
+EVERSHOP_SEARCH = """<div class='search__box'><button type='button' aria-label='Search' class='search__icon'
+onclick="document.getElementById('sc').hidden=false;document.getElementById('kw').focus()"><svg class='h-5 w-5'></svg>
+</button><div id='sc' class='search__input__container' hidden><div class='search__input relative'><div class='form__field
+relative'><input id='kw' placeholder='Search'><div id='res'></div></div></div></div></div>
+<script>
+const kw = document.getElementById('kw'), res = document.getElementById('res');
+let timer = null;
+kw.addEventListener('keydown', e => { if (e.key === 'Enter') location.href = '/search?keyword=' + encodeURIComponent(kw.value); });
+kw.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(async () => {
+    const q = kw.value;
+    if (q.length < 2) { res.innerHTML = ''; return; }
+    const hits = await (await fetch('/api/suggest?q=' + encodeURIComponent(q))).json();
+    const panel = document.createElement('div');
+    panel.className = 'search__results absolute top-full left-0 right-0 bg-white';
+    if (!hits.length) panel.innerHTML = '<div class="p-3 text-center"><span></span></div>';
+    if (!hits.length) panel.querySelector('span').textContent = 'No results found for \\u201c' + q + '\\u201d';
+    for (const h of hits) {
+      const item = document.createElement('div');
+      item.setAttribute('role', 'button'); item.tabIndex = 0; item.className = 'flex items-center p-3';
+      item.innerHTML = '<div class="font-medium truncate"></div><div class="text-sm">$30.00</div><div class="text-xs">product</div>';
+      item.firstChild.textContent = h.title;
+      item.onclick = () => { location.href = h.url; };
+      panel.appendChild(item);
+    }
+    res.replaceChildren(panel);
+  }, 300);
+});
+</script>"""
+
+
+def whole_word_suggest_site(suggests: bool = True) -> App:
+    """EverShop 2.2's storefront search, as `make accuracy` met it: a magnifier button opens the field; typing asks
+    the server after 300 ms and shows a `search__results` panel (no listbox role, no "suggest" in any name) that
+    matches whole words only, so "Canv" answers "No results found for “Canv”" and "Canvas" lists the product.
+    Without `suggests` the panel answers "No results found" to everything, as a store with an empty search index."""
+    app = App()
+
+    def page(title: str, main: str) -> Response:
+        return Response(f"<!doctype html><html lang='en'><head><title>{title}</title></head><body><header>"
+                        f"<a href='/'>Totes</a>{EVERSHOP_SEARCH}</header><main>{main}</main></body></html>")
+
+    def matches(q: str) -> list[tuple[str, str]]:
+        words = q.lower().split()
+        return [(s, n) for s, n in TOTES.items() if words and all(w in n.lower().split() for w in words)]
+
+    def suggest(r: Request) -> Response:
+        hits = matches(r.arg("q")) if suggests else []
+        return Response.json(json.dumps([{"title": n, "url": f"/product/{s}"} for s, n in hits]))
+
+    def item(r: Request) -> Response:
+        name = TOTES.get(r.params["slug"], "?")
+        return page(name, f"<h1>{name}</h1><p class='price'>$30.00</p><button>Add to cart</button>")
+
+    def search(r: Request) -> Response:
+        hits = matches(r.arg("keyword"))
+        body = "".join(f"<li><a href='/product/{s}'>{n}</a></li>" for s, n in hits) or "<p>No products found</p>"
+        return page("Search", f"<h1>{len(hits)} results</h1><ul>{body}</ul>")
+
+    app.add("/", lambda r: page("Totes", "".join(f"<a href='/product/{s}'>{n}</a> " for s, n in TOTES.items())))
+    app.add("/product/(?P<slug>[a-z-]+)", item)
+    app.add("/search", search)
+    app.add("/api/suggest", suggest)
+    return app
