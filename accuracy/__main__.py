@@ -94,17 +94,18 @@ def run_platform(name: str, out_root: Path, extra_args: list[str]) -> Row:
 
 
 def table(rows: list[Row]) -> str:
-    lines = ["| platform | ecosystem | facts right | false critical+high | unjudged findings | could not verify | orders placed | audit s |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| platform | ecosystem | facts right | false critical+high | wrong findings (any severity) | unjudged findings "
+             "| could not verify | orders placed | audit s |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         if r.score is None:
-            lines.append(f"| {r.name} {r.version} | {r.ecosystem} | {r.error or 'not run'} | | | | | |")
+            lines.append(f"| {r.name} {r.version} | {r.ecosystem} | {r.error or 'not run'} | | | | | | |")
             continue
         s = r.score
         placed = (r.orders_after or 0) - (r.orders_before or 0)
         unjudged = sum(1 for f in s.findings if f.verdict == "unjudged")
         lines.append(f"| {r.name} {r.version} | {r.ecosystem} | {s.right}/{len(s.facts)} ({100 * s.right / max(1, len(s.facts)):.0f}%) "
-                     f"| {len(s.false_severe)} | {unjudged} | {s.unverified} | {placed} | {r.audit_s:.0f} |")
+                     f"| {len(s.false_severe)} | {len(s.wrong)} | {unjudged} | {s.unverified} | {placed} | {r.audit_s:.0f} |")
     return "\n".join(lines)
 
 

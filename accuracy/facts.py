@@ -113,6 +113,11 @@ class Score:
         """Critical or high findings a person judged wrong, or never judged (an unjudged one is not trusted)."""
         return [f for f in self.findings if f.severity in ("critical", "high") and f.verdict != "right"]
 
+    @property
+    def wrong(self) -> list[FindingResult]:
+        """Findings of any severity a person judged wrong: a false low finding costs trust too, only less."""
+        return [f for f in self.findings if f.verdict == "wrong"]
+
 
 def _normalise(value: Any) -> Any:
     return sorted(value) if isinstance(value, list) else value

@@ -53,6 +53,7 @@ def test_severe_findings_judged_wrong_or_never_judged_are_counted_as_false() -> 
     result = score(report, truth)
     assert result.right == 1
     assert sorted(f.code for f in result.false_severe) == ["a/judged-wrong", "a/unjudged"]
+    assert sorted(f.code for f in result.wrong) == ["a/judged-wrong", "a/low-wrong"]  # every severity, judged only
 
 
 def test_an_unknown_fact_key_in_a_truth_file_is_an_error() -> None:
