@@ -151,13 +151,22 @@ def classify_states(states: list[dict[str, Any]], walk: Any) -> list[dict[str, A
         elif in_checkout or page in visited or step.startswith(("Fill", "Choose", "Correct")):
             kind, in_checkout = "checkout", True
         elif seen_product and page == product:
-            kind = "product"  # added to the cart, still on the product page (a drawer or a message)
+            # added to the cart, still on the product page: a mini-cart drawer with the cart's lines and its subtotal
+            # is the cart as the customer sees it (EverShop's sheet leads straight on to a one-page checkout); a
+            # message or a badge leaves it the product page
+            kind = "cart" if _shows_cart(s) else "product"
         elif seen_product:
             kind = "cart"
         else:
             kind = "other"
         out.append({**s, "kind": kind})
     return out
+
+
+def _shows_cart(state: dict[str, Any]) -> bool:
+    """A drawer over the product page that reads as a cart: product lines, and a subtotal or total beside them."""
+    summary = state.get("summary") or {}
+    return bool(state.get("lines")) and bool(summary.get("subtotal") or summary.get("total"))
 
 
 def _words(text: str) -> set[str]:

@@ -7,7 +7,9 @@ Structure first: schema.org Offer and `itemprop=price` on the product page; cart
 markup the common platforms use (WooCommerce's `shop_table` rows `cart_item`, `cart-subtotal`, `shipping`, `fee`,
 `order-total`; Shopware's `line-item` and `checkout-aside-summary` dl; Magento's `totals` rows; Dawn's
 `cart-item` and `totals`); then any table row or dt/dd pair whose label says subtotal, shipping, a fee or the total
-in one of the vocabulary's languages. Amounts are parsed with their currency ("1.234,56 €", "$1,234.56")."""
+in one of the vocabulary's languages; then, where no platform's names are found, by structure inside a cart box (a
+dialog, a drawer, an element whose class says cart, basket, summary or order): list items with a picture and an
+amount are lines, a label beside an amount is a summary row (EverShop's mini-cart sheet and one-page checkout). Amounts are parsed with their currency ("1.234,56 €", "$1,234.56")."""
 
 from __future__ import annotations
 
@@ -342,11 +344,39 @@ READ_PRICES = r"""
     if (lineEls.some(l => l.contains(tr) || tr.contains(l)) || tr.closest('thead, tfoot')) continue;
     if (tr.querySelector('input[type=number], input[name*=qty i], input[name*=quantity i], select[name*=qty i], select[name*=quantity i], a[href*=product], img')) lineEls.push(tr);
   }
+  // no line markup a platform names: by structure, the list items of a cart container (a drawer, a dialog, an element
+  // whose class says cart, basket, bag, summary or order, e.g. EverShop's `item__summary__list` in its mini-cart
+  // sheet and its checkout summary) that show a picture or a link and an amount
+  const MONEY = /(?:€|\$|£|¥|\b(?:EUR|USD|GBP|CHF|SEK|DKK|NOK|PLN|CZK|kr|Kč|Ft)\b|zł)\s?-?\d|\d(?:[\d.,\u00a0\u202f' ]*\d)?(?:,-)?\s?(?:€|£|¥|zł|\b(?:EUR|USD|GBP|CHF|SEK|DKK|NOK|PLN|CZK|kr|Kč|Ft)\b)/i;
+  const CART_TOKENS = /^(cart|carts|basket|bag|minicart|summary|order|checkout|drawer|warenkorb|panier|winkelwagen|carrito|carrello|koszyk|varukorg|kurv)$/;
+  const boxes = [];
+  let looked = 0;
+  for (const el of scope.querySelectorAll('[class], [id], [role=dialog], [aria-modal=true]')) {
+    if (looked++ > 6000 || boxes.length >= 12) break;
+    const tokens = ((el.getAttribute('class') || '') + ' ' + (el.id || '')).toLowerCase().split(/[\s_-]+/);
+    const named = el.getAttribute('role') === 'dialog' || el.getAttribute('aria-modal') === 'true' || tokens.some(t => CART_TOKENS.test(t));
+    if (!named || el.closest(CHROME) || boxes.some(b => b.contains(el)) || !shown(el)) continue;
+    boxes.push(el);
+  }
+  const inBoxes = (sel, limit) => boxes.flatMap(b => [b, ...b.querySelectorAll(sel)].filter(e => e.matches(sel)).slice(0, limit));
+  if (!lineEls.length) {
+    for (const li of inBoxes('li', 200)) {
+      if (lineEls.length >= 30) break;
+      const t = txt(li);
+      if (!t || t.length > 400 || !MONEY.test(t) || !li.querySelector('img, svg, picture, a[href]')) continue;
+      if (lineEls.some(l => l.contains(li) || li.contains(l)) || !shown(li)) continue;
+      lineEls.push(li);
+    }
+  }
   const first = (el, sel) => { for (const c of el.querySelectorAll(sel)) { const t = txt(c); if (t) return t; } return ''; };
+  // a line's name where no class names it: its first text of a few words that is no amount and no bare number
+  const plainName = el => { for (const c of el.querySelectorAll('div, span, p, h2, h3, h4, strong, a')) {
+                              if (c.children.length) continue; const t = txt(c);
+                              if (/\p{L}{3}/u.test(t) && !MONEY.test(t) && t.length <= 120) return t; } return ''; };
   for (const el of lineEls) {
     const q = el.querySelector('input[type=number], input[name*=qty i], input[name*=quantity i], select[name*=qty i], select[name*=quantity i], select[class*=quantity i]');
     out.lines.push({
-      name: first(el, '.product-name a, .product-name, [class*=item-name i], [class*=line-item-label i], [class*=product-title i], [class*=item-title i], [class*=name i], a[href]').slice(0, 120),
+      name: (first(el, '.product-name a, .product-name, [class*=item-name i], [class*=line-item-label i], [class*=product-title i], [class*=item-title i], [class*=name i], a[href]') || plainName(el)).slice(0, 120),
       qty: q ? String(q.value || '') : '',
       unit: first(el, '.product-price, [class*=unit-price i], [class*=unit_price i], [class*=price-per i], td.price, .col.price, [class*=item-price i], [data-title=Price i], [data-title=Preis i]').slice(0, 80),
       total: first(el, '.product-subtotal, .product-total, [class*=total-price i], [class*=line-total i], [class*=line-price i], .col.subtotal, [class*=item-total i], [class*=subtotal i]').slice(0, 80),
@@ -379,9 +409,12 @@ READ_PRICES = r"""
   }
   const KIND = /sub-?total|total|shipping|delivery|\bfee\b|fee[-_]|surcharge|discount|\btax\b|summary-(row|item)/i;
   let scanned = 0;
-  for (const el of scope.querySelectorAll('[class*=total i], [class*=shipping i], [class*=delivery i], [class*=fee i], [class*=surcharge i], [class*=discount i], [class*=tax i]')) {
+  const NAMED_ROW = '[class*=total i], [class*=shipping i], [class*=delivery i], [class*=fee i], [class*=surcharge i], [class*=discount i], [class*=tax i]';
+  for (const el of scope.querySelectorAll(NAMED_ROW)) {
     if (out.rows.length >= 70 || scanned++ > 200) break;
     if (!KIND.test(clsOf(el)) || el.closest(CHROME) || taken.some(t => t.contains(el) || el.contains(t))) continue;
+    // a box of rows (EverShop's `cart__total__summary` around its "summary-row"s), not a row: its rows are read
+    if (Array.from(el.querySelectorAll(NAMED_ROW)).some(c => KIND.test(clsOf(c)) && MONEY.test(txt(c)))) continue;
     if (lineEls.some(l => l.contains(el))) continue;
     const text = txt(el);
     if (!text || text.length > 120 || !/\d|free|gratis|kostenlos/i.test(text) || !shown(el)) continue;
@@ -390,6 +423,19 @@ READ_PRICES = r"""
     if (/^[^A-Za-zÀ-ÿ]*$/.test(text.replace(/EUR|USD|GBP|CHF|SEK|DKK|NOK|PLN|kr|zł/g, '')) && prev) label = txt(prev) + ' ' + text;
     out.rows.push({label: label.slice(0, 140), value: text.slice(0, 140), cls: clsOf(el).slice(0, 120), src: 'class'});
     taken.push(el);
+  }
+  // a label beside an amount, in a cart container, where no class or table says it is a summary row: EverShop's
+  // "Subtotal:" in its mini-cart and "Sub total" on its checkout (the words then tell the row's kind)
+  for (const box of inBoxes('div, section, aside, ul, dl, li, p', 400)) {
+    if (out.rows.length >= 70) break;
+    const kids = Array.from(box.children).filter(c => txt(c));
+    if (kids.length !== 2 || lineEls.some(l => l.contains(box) || box.contains(l))) continue;
+    if (taken.some(t => t.contains(box) || box.contains(t))) continue;
+    const label = txt(kids[0]), value = txt(kids[1]);
+    if (!/\p{L}/u.test(label) || label.length > 60 || MONEY.test(label) || !MONEY.test(value) || value.length > 80) continue;
+    if (!shown(box)) continue;
+    out.rows.push({label: label.slice(0, 100), value: value.slice(0, 160), cls: clsOf(box).slice(0, 120), src: 'pair'});
+    taken.push(box);
   }
   // chosen options: the delivery method and the payment method ticked, with their labels (a price in them is a cost)
   for (const r of document.querySelectorAll('input[type=radio]:checked, [role=radio][aria-checked=true]')) {

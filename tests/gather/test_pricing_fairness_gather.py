@@ -86,3 +86,28 @@ async def test_demo_shop_shows_no_total_before_payment_and_keeps_its_prices(demo
     assert [f.code for f in check.findings] == ["pricing-fairness/total-hidden"]
     assert check.findings[0].confidence.value == "likely" and "subtotal" in check.findings[0].observed
     assert shop.orders.placed == 0
+
+
+async def test_a_mini_cart_sheet_and_a_one_page_checkout_are_read_by_structure(serve_app, run_audit) -> None:
+    """EverShop's shape: the cart is a sheet over the product page, then straight to a one-page checkout; its lines
+    and subtotal carry no class a platform names. Before, the journey reached payment but no cart was read, so the
+    check was inconclusive."""
+    from tests.sites.sheet_cart_shop import SheetCartShop
+    shop = SheetCartShop()
+    url = serve_app(shop.app).url
+    result = await run_audit(url, checks=["checkout-journey", "pricing-fairness"], crawl={"max_pages": 4})
+    checks = {c.id: c for c in result.sites[0].checks}
+    assert checks["checkout-journey"].evidence["payment_step_reached"], checks["checkout-journey"].evidence["stopped_because"]
+    assert shop.orders == 0
+    check = checks["pricing-fairness"]
+    ev = check.evidence
+    assert check.status.value == "passed", check.reason
+    kinds = [s["kind"] for s in ev["states"]]
+    assert kinds[0] == "product" and "cart" in kinds and kinds[-1] == "payment"
+    sheet = next(s for s in ev["states"] if s["kind"] == "cart")
+    assert [line["name"] for line in sheet["lines"]] == ["Stainless Steel Thermos"]
+    usd = {"amount": 35.0, "currency": "USD"}
+    assert ev["product_price"] == usd and ev["cart_line_price"] == usd and ev["checkout_line_price"] == usd
+    assert ev["cart_subtotal"] == usd
+    assert ev["states"][-1]["summary"]["subtotal"] == usd and ev["states"][-1]["summary"]["total"] == usd
+    assert codes(check) == set(), [f.observed for f in check.findings]
