@@ -359,6 +359,20 @@ READ_PRICES = r"""
     boxes.push(el);
   }
   const inBoxes = (sel, limit) => boxes.flatMap(b => [b, ...b.querySelectorAll(sel)].filter(e => e.matches(sel)).slice(0, limit));
+  const QTY = 'input[type=number], input[name*=qty i], input[name*=quantity i], select[name*=qty i], select[name*=quantity i]';
+  if (!lineEls.length) {
+    // a quantity field's nearest box that also shows an amount and a picture or link, and no other quantity field:
+    // Oscar's basket rows (`basket-items` > `div.row` of Bootstrap columns)
+    for (const q of inBoxes(QTY, 60)) {
+      if (lineEls.length >= 30) break;
+      for (let a = q.parentElement, depth = 0; a && a !== document.body && depth < 8; a = a.parentElement, depth += 1) {
+        if (a.querySelectorAll(QTY).length > 1) break;
+        if (!MONEY.test(txt(a)) || !a.querySelector('img, picture, a[href]')) continue;
+        if (!lineEls.some(l => l.contains(a) || a.contains(l)) && shown(a)) lineEls.push(a);
+        break;
+      }
+    }
+  }
   if (!lineEls.length) {
     for (const li of inBoxes('li', 200)) {
       if (lineEls.length >= 30) break;

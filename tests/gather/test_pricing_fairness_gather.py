@@ -111,3 +111,17 @@ async def test_a_mini_cart_sheet_and_a_one_page_checkout_are_read_by_structure(s
     assert ev["cart_subtotal"] == usd
     assert ev["states"][-1]["summary"]["subtotal"] == usd and ev["states"][-1]["summary"]["total"] == usd
     assert codes(check) == set(), [f.observed for f in check.findings]
+
+
+async def test_oscar_basket_rows_of_bootstrap_columns_are_read_as_lines(serve_app, run_audit) -> None:
+    """django-oscar's basket: each line is a `div.row` of columns (a product link, a quantity field, a price) inside
+    `basket-items`, with no class that names a line; its quantity field finds the row."""
+    from tests.sites.theme_patterns import PostcodeShop
+    shop = PostcodeShop()
+    url = serve_app(shop.app).url
+    result = await run_audit(url, checks=["checkout-journey", "pricing-fairness"], crawl={"max_pages": 10})
+    assert shop.orders == 0
+    ev = next(c for c in result.sites[0].checks if c.id == "pricing-fairness").evidence
+    basket = next(s for s in ev["states"] if s["kind"] == "cart")
+    assert len(basket["lines"]) == 1 and basket["lines"][0]["qty"] == 1
+    assert ev["cart_line_price"] == ev["product_price"] and ev["cart_line_price"]["currency"] == "GBP"
