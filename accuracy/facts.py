@@ -58,6 +58,26 @@ def _methods_before_checkout(site: Doc) -> list[str] | None:
     return sorted(set(evidence.get("shown_before_checkout") or [])) if evidence else None
 
 
+def _cart_price_matches_product(site: Doc) -> bool | None:
+    evidence = _evidence(site, "pricing-fairness")
+    product, line = evidence.get("product_price"), evidence.get("cart_line_price")
+    if not product or not line:
+        return None
+    return abs(float(product["amount"]) - float(line["amount"])) < 0.011
+
+
+def _shipping_cost_before_payment(site: Doc) -> bool | None:
+    evidence = _evidence(site, "pricing-fairness")
+    return None if not evidence or not evidence.get("cart_reached") else evidence.get("shipping_before_payment") is not None
+
+
+def _new_fees_at_payment(site: Doc) -> int | None:
+    evidence = _evidence(site, "pricing-fairness")
+    if not evidence or not evidence.get("payment_step_reached"):
+        return None
+    return sum(1 for f in evidence.get("fees_at_payment") or [] if f.get("new"))
+
+
 READERS: dict[str, Callable[[Doc], Any]] = {
     "search.box_found": lambda s: _present(s, "site-search", "search_input_found"),
     "search.visible_without_click": lambda s: _present(s, "site-search", "visible_without_click"),
@@ -77,6 +97,9 @@ READERS: dict[str, Callable[[Doc], Any]] = {
     "delivery.returns_policy_found": _url_found("delivery-returns", "returns_policy_url"),
     "payment.methods_at_checkout": _methods_at_checkout,
     "payment.methods_before_checkout": _methods_before_checkout,
+    "pricing.cart_price_matches_product": _cart_price_matches_product,
+    "pricing.shipping_cost_before_payment": _shipping_cost_before_payment,
+    "pricing.new_fees_at_payment": _new_fees_at_payment,
 }
 
 

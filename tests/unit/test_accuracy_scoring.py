@@ -18,8 +18,11 @@ CONTACT = {"channels": [{"type": "phone"}, {"type": "email"}, {"type": "email"}]
            "contact_link_in_header": False, "contact_link_in_footer": True}
 DELIVERY = {"shipping_info_url": "http://s/delivery/", "returns_policy_url": None}
 PAYMENT = {"payment_step_reached": True, "payment_step_methods": ["cash_on_delivery"], "shown_before_checkout": []}
+PRICING = {"cart_reached": True, "payment_step_reached": True, "product_price": {"amount": 29.99, "currency": "GBP"},
+           "cart_line_price": {"amount": 29.99, "currency": "GBP"}, "shipping_before_payment": None,
+           "fees_at_payment": [{"label": "Payment fee", "amount": 2.5, "new": True}, {"label": "Handling", "amount": 1.0, "new": False}]}
 FULL = doc(**{"site-search": SEARCH, "checkout-journey": CHECKOUT, "support-contact": CONTACT,
-              "delivery-returns": DELIVERY, "payment-options": PAYMENT})
+              "delivery-returns": DELIVERY, "payment-options": PAYMENT, "pricing-fairness": PRICING})
 
 
 @pytest.mark.parametrize(("key", "value"), [
@@ -27,6 +30,8 @@ FULL = doc(**{"site-search": SEARCH, "checkout-journey": CHECKOUT, "support-cont
     ("checkout.guest_checkout", "offered"), ("contact.channels", ["email", "phone"]), ("contact.link_in_header", False),
     ("delivery.shipping_info_found", True), ("delivery.returns_policy_found", False),
     ("payment.methods_at_checkout", ["cash_on_delivery"]), ("payment.methods_before_checkout", []),
+    ("pricing.cart_price_matches_product", True), ("pricing.shipping_cost_before_payment", False),
+    ("pricing.new_fees_at_payment", 1),
 ])
 def test_each_fact_is_read_from_its_evidence(key: str, value: object) -> None:
     assert READERS[key](FULL["sites"][0]) == value
@@ -35,6 +40,15 @@ def test_each_fact_is_read_from_its_evidence(key: str, value: object) -> None:
 def test_a_fact_from_a_check_that_was_not_measured_is_unknown_and_counts_as_not_right() -> None:
     result = score(doc(), {"fact": [{"key": "checkout.steps_to_payment", "value": 3}]})
     assert result.facts[0].reported is None and result.right == 0
+
+
+def test_pricing_facts_are_unknown_where_the_prices_were_not_read() -> None:
+    unread = doc(**{"pricing-fairness": {**PRICING, "cart_line_price": None, "cart_reached": False,
+                                         "payment_step_reached": False}})["sites"][0]
+    assert [READERS[k](unread) for k in ("pricing.cart_price_matches_product", "pricing.shipping_cost_before_payment",
+                                         "pricing.new_fees_at_payment")] == [None, None, None]
+    dearer = doc(**{"pricing-fairness": {**PRICING, "cart_line_price": {"amount": 31.99, "currency": "GBP"}}})["sites"][0]
+    assert READERS["pricing.cart_price_matches_product"](dearer) is False
 
 
 def test_an_unread_results_page_is_not_a_known_product_miss() -> None:
