@@ -27,6 +27,7 @@ from auditor.findings import (
     Measurement,
     Severity,
     Unverified,
+    inconclusive,
     make_finding,
     mark_likely,
     outcome_from_findings,
@@ -51,7 +52,7 @@ log = logging.getLogger(__name__)
 
 CHECK_ID = "site-search"
 
-READ_RESULTS = """
+READ_RESULTS = r"""
 ([shape, known]) => {
   const re = shape ? new RegExp(shape, 'i') : null;
   const knownSet = new Set(known);
@@ -67,9 +68,24 @@ READ_RESULTS = """
       if (!byHref.has(key) || byHref.get(key).length < text.length) byHref.set(key, text);
     } else { others.push(text); }
   }
-  const main = document.querySelector('main,[role=main]') || document.body;
+  // the page's own words: its <main>, or (Oscar has none) every shown text outside header, navigation and footer,
+  // so a menu's "Browse store" is not read as the results page suggesting where to browse
+  const main = document.querySelector('main,[role=main]');
+  let text = main ? (main.innerText || '') : '';
+  if (!main) {
+    const parts = []; let size = 0;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t && size < 8000; t = walker.nextNode()) {
+      const holder = t.parentElement;
+      if (!holder || chrome(holder) || holder.closest('script,style,noscript,template')) continue;
+      if (holder.checkVisibility && !holder.checkVisibility()) continue;
+      const words = t.textContent.replace(/\s+/g, ' ').trim();
+      if (words) { parts.push(words); size += words.length + 1; }
+    }
+    text = parts.join(' ');
+  }
   return {results: Array.from(byHref, ([href, text]) => ({href, text})), others: others.slice(0, 200),
-          text: (main.innerText || '').slice(0, 8000)};
+          text: text.slice(0, 8000)};
 }
 """
 
@@ -385,6 +401,12 @@ async def gather(ctx: SiteContext) -> SearchEvidence:
 def assess(ev: SearchEvidence, t: SearchThresholds) -> CheckOutcome:
     findings: list[Finding] = []
     strengths: list[str] = []
+    if ev.via is None and ev.search_input_found:
+        # the field is in the page but stayed hidden whatever we tried: our failure to open it, not the shop's lack
+        shot = next((s.screenshot for s in reversed(ev.journey_steps) if s.screenshot), None)
+        return inconclusive("Site search", f"a search field ({ev.search_input_selector}) is in the home page but "
+                            "stayed hidden: no control we tried (a search button or icon, the menu holding the field) "
+                            "showed it", screenshot=shot)
     if ev.via is None:
         findings.append(make_finding(CHECK_ID, "no-search", FINDINGS,
                                      "We found no search box on the home page, no icon that opens one, and no "

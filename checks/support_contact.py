@@ -210,8 +210,10 @@ LABELLED_ADDRESS = re.compile(r"\s*(our |postal |visiting |store |office )?(addr
 
 
 def contact_link_regions(page: PageSnapshot) -> set[str]:
+    """Where the page links to contact. A header or navigation link counts while hidden: on a phone the header's
+    links fold into the menu button (Oscar's and Cartridge's navbars), one tap away, as in a desktop dropdown."""
     return {("header" if lk.region in ("header", "nav") else lk.region) for lk in page.links
-            if lk.visible and is_contact_link_text(lk.text)}
+            if (lk.visible or lk.region in ("header", "nav")) and is_contact_link_text(lk.text)}
 
 
 def site_chrome(page: PageSnapshot) -> frozenset[str]:

@@ -39,6 +39,8 @@ REVEAL_CANDIDATES = """
     if (el.closest('header, [role=banner], nav')) { score += 1; why.push('in the header'); }
     const href = el.getAttribute('href') || '';
     if (el.tagName === 'A' && href && !href.startsWith('#') && !/search|suche|zoek|recherche|busca|cerca|szukaj|sok/i.test(href)) continue;
+    // a link to results already asked for (a results page's facets and sort links) runs a search, it opens no field
+    if (el.tagName === 'A' && /[?&](q|s|query|search|keywords?|term|text|searchterm|search_query)=[^&]/i.test(href)) continue;
     if (score < 2) continue;
     el.setAttribute('data-cxaudit-reveal', String(out.length));
     out.push({i: out.length, score, why: why.join(', '),
@@ -62,6 +64,46 @@ SUBMIT_BUTTON = """
   if (!button) return null;
   button.setAttribute('data-cxaudit', 'search-submit');
   return (button.getAttribute('aria-label') || button.innerText || button.value || 'search button').trim().slice(0, 60);
+}
+"""
+
+# The control that shows the collapsed menu holding a hidden search field, found by structure: for each hidden
+# ancestor of the field, a shown control that names it (aria-controls, Bootstrap's data-target / data-bs-target,
+# which may be a class selector as in Bootstrap 3's ".navbar-collapse", an href="#id"), or the <summary> of a
+# closed <details>. On phones Oscar, Mezzanine and most Bootstrap themes fold the header (search included) into
+# such a menu; a customer taps the menu button, then searches.
+MENU_HOLDING_FIELD = r"""
+() => {
+  const field = document.querySelector('[data-cxaudit=search-input]');
+  document.querySelectorAll('[data-cxaudit-menu]').forEach(e => e.removeAttribute('data-cxaudit-menu'));
+  if (!field) return [];
+  const visible = el => { if (el.checkVisibility && !el.checkVisibility()) return false; const r = el.getBoundingClientRect();
+    return r.width > 2 && r.height > 2; };
+  const toggles = [...document.querySelectorAll('[aria-controls], [data-target], [data-bs-target], [data-toggle-target], a[href^="#"], summary')]
+    .filter(visible);
+  // what a toggle opens: its data-target when it has one (that is what the script acts on; Oscar's account menu button
+  // carries a copied aria-controls naming the main menu), else aria-controls or its href
+  const names = (t, box) => {
+    if (t.tagName === 'SUMMARY') return t.parentElement === box;
+    const targets = [t.getAttribute('data-target'), t.getAttribute('data-bs-target'), t.getAttribute('data-toggle-target')].filter(Boolean);
+    if (!targets.length && box.id && (t.getAttribute('aria-controls') || '').split(/\s+/).includes(box.id)) return true;
+    if (!targets.length && t.tagName === 'A') targets.push(t.getAttribute('href'));
+    for (const sel of targets) {
+      if (!sel || sel === '#') continue;
+      try { if (box.matches(sel)) return true; } catch (e) {}
+    }
+    return false;
+  };
+  const out = [];
+  for (let box = field.parentElement; box && box !== document.body && !visible(box); box = box.parentElement) {
+    for (const t of toggles) {
+      if (out.length >= 3 || box.contains(t) || t.hasAttribute('data-cxaudit-menu') || !names(t, box)) continue;
+      t.setAttribute('data-cxaudit-menu', String(out.length));
+      out.push((t.getAttribute('aria-label') || t.innerText || t.getAttribute('title') || 'menu').trim()
+        .replace(/\s+/g, ' ').slice(0, 60));
+    }
+  }
+  return out;
 }
 """
 
@@ -102,6 +144,39 @@ async def open_search(gp: GuardedPage, record: bool) -> tuple[dict[str, Any] | N
             gp.annotate([reveal_record(c, "no_change", "no search field appeared")])
         with contextlib.suppress(PlaywrightError):
             await gp.page.keyboard.press("Escape")  # close whatever the wrong control opened
+    return await _open_menu_holding_field(gp, record, found)
+
+
+async def _open_menu_holding_field(gp: GuardedPage, record: bool,
+                                   found: dict[str, Any] | None) -> tuple[dict[str, Any] | None, str | None]:
+    """The last way in: the field is there, folded into a collapsed menu (a phone's header); its menu button opens it."""
+    if found is None:
+        found = await find_search_input(gp.page)
+    if found is None or found["visible"]:
+        return found, None
+    labels: list[str] = await gp.page.evaluate(MENU_HOLDING_FIELD)
+    why = "the menu that holds the hidden search field"
+    for i, label in enumerate(labels):
+        locator = gp.page.locator(f'[data-cxaudit-menu="{i}"]').first
+        try:
+            if record:
+                await gp.click(locator, f"Open the menu (“{label}”) to reach search")
+            else:
+                await gp.assert_not_purchase(locator)
+                await locator.click(timeout=gp.timeout_ms)
+        except (PurchaseRefused, PlaywrightError) as exc:
+            if record:
+                gp.annotate([{"label": label, "kind": "button", "why": f"{why}; {str(exc).splitlines()[0][:120]}",
+                              "result": "failed"}])
+            continue
+        shown = await wait_for(lambda: find_search_input(gp.page), lambda f: bool(f and f["visible"]), limit_s=2.0)
+        if shown and shown["visible"]:
+            if record:
+                gp.annotate([{"label": label, "kind": "button", "why": why, "result": "chosen"}])
+            return shown, label
+        if record:
+            gp.annotate([{"label": label, "kind": "button", "why": why, "result": "no_change"}])
+        found = shown or found
     return found, None
 
 

@@ -6,7 +6,12 @@ from typing import Any
 import pytest
 
 from auditor.demo.httpkit import App, LocalServer
-from tests.sites.search_sites import redirecting_search_site, url_only_search_site, whole_word_suggest_site
+from tests.sites.search_sites import (
+    collapsed_menu_search_site,
+    redirecting_search_site,
+    url_only_search_site,
+    whole_word_suggest_site,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -152,3 +157,32 @@ async def test_a_panel_that_only_says_no_results_is_no_autocomplete(
     assert check.evidence["autocomplete"] is False
     assert "no-autocomplete" in codes(check)
     assert check.journey[-1].action == "Type “Canvas”: no suggestions"
+
+
+@pytest.mark.parametrize("bootstrap", [4, 3])
+async def test_on_a_phone_search_folded_into_the_collapsed_menu_is_reached_through_the_menu_button(
+        serve_app: Callable[[App], LocalServer], run_audit: Callable, bootstrap: int) -> None:
+    """make accuracy on a phone: Oscar and Cartridge fold their search into the navbar's menu; the journey saw a
+    hidden field, found no search icon and reported no search at all (high). A customer opens the menu."""
+    app = collapsed_menu_search_site(bootstrap)
+    url = serve_app(app).url
+    result = await run_audit(url, checks=["site-search"], device="mobile", crawl={"max_pages": 5})
+    assert app.facet_visits == []  # a results page's facet link runs a search; it is no way to the search field
+    check = next(c for c in result.sites[0].checks if c.id == "site-search")
+    ev = check.evidence
+    assert ev["via"] == "input" and ev["visible_without_click"] is False
+    assert ev["reveal_control"] == ("Toggle navigation" if bootstrap == 4 else "Toggle Navigation")
+    assert by_kind(check)["known_product"]["relevant_results"] == 1
+    assert [q["error"] for q in ev["queries"]] == [None] * len(ev["queries"])  # every query reopened the menu
+    assert "search-hidden" in codes(check) and "no-search" not in codes(check)
+    opened = next(s.to_json() for s in check.journey if s.action.startswith("Open the menu"))
+    assert opened["candidates"][-1]["result"] == "chosen"
+
+
+async def test_a_menus_browse_link_is_no_suggestion_on_a_zero_results_page_without_main(
+        serve_app: Callable[[App], LocalServer], run_audit: Callable) -> None:
+    """Oscar's results page has no <main>: the page's words were read from the whole body, so the navbar's
+    "Browse store" passed for a suggestion on the desktop and hid a dead end the phone then reported."""
+    check = await search_check(run_audit, serve_app(collapsed_menu_search_site(4)).url)
+    assert by_kind(check)["nonsense"]["results_count"] == 0 and by_kind(check)["nonsense"]["zero_results_help"] is False
+    assert "zero-results-dead-end" in codes(check)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from html import escape
+from urllib.parse import quote
 
 from auditor.demo.httpkit import App, Request, Response
 
@@ -184,4 +186,70 @@ def whole_word_suggest_site(suggests: bool = True) -> App:
     app.add("/product/(?P<slug>[a-z-]+)", item)
     app.add("/search", search)
     app.add("/api/suggest", suggest)
+    return app
+
+
+def collapsed_menu_search_site(bootstrap: int = 4) -> App:
+    """The header of django-oscar (Bootstrap 4) or Mezzanine/Cartridge (Bootstrap 3) as a phone shows it: below
+    992 px the whole navbar, search form included, folds into `.navbar-collapse`, shown by the menu button
+    (Bootstrap 4: `data-target="#navbarSupportedContent"` and `aria-controls`; Bootstrap 3: only
+    `data-target=".navbar-collapse"`, a class selector). No control is named for search: the customer opens the menu.
+    Oscar's account bar comes first, with a menu button whose copied aria-controls names the main menu while its
+    data-target opens the account menu. Its zero-results page says only "Found 0 results." (no <main>; the menu's
+    "Browse store" is no suggestion)."""
+    app = App()
+    if bootstrap == 4:  # Oscar's account bar comes first; its button carries a copied aria-controls of the main menu
+        accounts = ("<div class='navbar accounts'><button class='navbar-toggler' type='button' data-toggle='collapse' "
+                    "data-target='.account-collapse' aria-controls='navbarSupportedContent' aria-expanded='false' "
+                    "aria-label='Toggle navigation'><span class='navbar-toggler-icon'></span></button><div class='collapse "
+                    "navbar-collapse account-collapse'><a href='/accounts/login/'>Login or register</a></div></div>")
+        toggler = ("<button class='navbar-toggler' type='button' data-toggle='collapse' data-target='#navbarSupportedContent' "
+                   "aria-controls='navbarSupportedContent' aria-expanded='false' aria-label='Toggle navigation'>"
+                   "<span class='navbar-toggler-icon'></span></button>")
+        open_class = "show"
+    else:
+        toggler = ("<button type='button' class='navbar-toggle' data-toggle='collapse' data-target='.navbar-collapse'>"
+                   "<span class='sr-only'>Toggle Navigation</span><span class='icon-bar'></span></button>")
+        open_class = "in"
+        accounts = ""
+    header = ("<style>.navbar-toggler,.navbar-toggle{display:none;width:44px;height:36px}"
+              f"@media (max-width: 991px){{.navbar-toggler,.navbar-toggle{{display:inline-block}}"
+              f".navbar-collapse:not(.{open_class}){{display:none}}}}</style>"
+              f"<header>{accounts}<nav class='navbar'><a class='navbar-brand' href='/'>Books</a>{toggler}"
+              "<div class='collapse navbar-collapse' id='navbarSupportedContent'><ul class='navbar-nav'>"
+              "<li><a href='/'>All products</a></li><li><a href='#' class='dropdown-toggle'>Browse store</a></li></ul>"
+              "<form method='get' action='/search/' class='form-inline'>"
+              "<input type='search' name='q' placeholder='Search' aria-label='Search' class='form-control'>"
+              "<button class='btn' type='submit'>Search</button></form></div></nav></header>"
+              "<script>document.querySelectorAll('[data-toggle=collapse]').forEach(b => b.onclick = () => "
+              f"document.querySelectorAll(b.getAttribute('data-target')).forEach(t => t.classList.toggle('{open_class}')));"
+              "</script>")
+
+    def page(title: str, main: str) -> Response:
+        # like Oscar's templates: no <main>, the content sits in a plain div
+        return Response(f"<!doctype html><html lang='en'><head><title>{title}</title><meta name='viewport' "
+                        f"content='width=device-width, initial-scale=1'></head><body>{header}<div class='container page'>"
+                        f"{main}</div><footer><a href='/contact/'>Contact us</a></footer></body></html>")
+
+    def item(r: Request) -> Response:
+        name = NAMES.get(r.params["slug"], "?")
+        return page(name, f"<h1>{name}</h1><p class='price'>£24.00</p><form method='post' action='/basket/add'>"
+                          "<button type='submit'>Add to basket</button></form>")
+
+    facet_visits: list[str] = []
+    app.facet_visits = facet_visits  # type: ignore[attr-defined]
+
+    def search(r: Request) -> Response:
+        term = r.arg("q").lower()
+        if r.arg("selected_facets"):
+            facet_visits.append(term)
+        hits = [(s, n) for s, n in NAMES.items() if term and all(w in n.lower() for w in term.split())]
+        body = "".join(f"<li><a href='/item/{s}'>{n}</a></li>" for s, n in hits) or "<p>Found <strong>0</strong> results.</p>"
+        facets = (f"<aside><h2>Refine by</h2><a href='/search/?q={quote(term)}&amp;selected_facets=product_class%3Abook'>"
+                  f"book ({len(hits)})</a></aside>")  # Oscar's facet links: a search's own URL, no way to the field
+        return page("Search", f"<h1>Products matching “{escape(term)}”</h1>{facets}<p>{len(hits)} results</p><ul>{body}</ul>")
+
+    app.add("/", lambda r: page("Books", "".join(f"<a href='/item/{s}'>{n}</a> " for s, n in NAMES.items())))
+    app.add("/item/(?P<slug>[a-z-]+)", item)
+    app.add("/search/", search)
     return app

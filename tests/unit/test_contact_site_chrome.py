@@ -1,7 +1,7 @@
 """Which pages count as the shop's own when support-contact asks whether every page carries the contact link."""
 
 from auditor.snapshot import Link, PageSnapshot, Timings
-from checks.support_contact import shares_site_chrome, site_chrome
+from checks.support_contact import contact_link_regions, shares_site_chrome, site_chrome
 
 SHOP = "https://shop.example"
 
@@ -41,3 +41,11 @@ def test_a_page_sharing_fewer_than_half_of_the_home_frame_targets_is_not_a_shop_
 def test_without_a_home_frame_any_page_with_a_header_or_footer_link_counts() -> None:
     assert shares_site_chrome(page(("/x", "X", "footer")), frozenset())
     assert not shares_site_chrome(page(("/x", "X", "main")), frozenset())  # a feed or a bare page has no frame
+
+
+def test_a_contact_link_folded_into_a_phones_header_menu_is_in_the_header_but_a_hidden_footer_one_is_not() -> None:
+    phone = PageSnapshot(url=SHOP, final_url=SHOP, status=200, content_type="text/html", title="", html="", text="",
+                         lang="en", links=[Link(SHOP + "/contact/", "Contact", "nav", False),
+                                           Link(SHOP + "/contact/", "Contact us", "footer", False)],
+                         forms=[], timings=Timings())
+    assert contact_link_regions(phone) == {"header"}

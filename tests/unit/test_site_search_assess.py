@@ -157,3 +157,14 @@ def test_query_findings_state_their_premise() -> None:
 ])
 def test_header_cart_and_wishlist_counts_are_not_result_counts(text: str, expected: int) -> None:
     assert count_results(text, []) == expected
+
+
+def test_a_search_field_that_stayed_hidden_is_inconclusive_not_a_missing_search() -> None:
+    from auditor.findings import Outcome
+    from auditor.journey import JourneyStep
+    ev = replace(GOOD, via=None, visible_without_click=False, queries=[], autocomplete=None,
+                 journey_steps=[JourneyStep("Open the home page", "https://s.example/", 300, "screenshots/site1-search-01.png")])
+    out = assess(ev, SearchThresholds())
+    assert out.findings == [] and out.status is Status.NOT_MEASURED and out.outcome is Outcome.INCONCLUSIVE
+    assert "input#q" in (out.reason or "") and "stayed hidden" in (out.reason or "")
+    assert out.unverified[0].screenshot == "screenshots/site1-search-01.png"
