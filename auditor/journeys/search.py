@@ -115,6 +115,26 @@ def reveal_record(c: dict[str, Any], result: str, note: str) -> dict[str, str]:
             "result": result}
 
 
+async def _press(gp: GuardedPage, locator: Locator, action: str, record: bool) -> tuple[bool, str | None]:
+    """Clicks a control that may show the field: a recorded step, or silently when a later query reopens search.
+    Whether it was clicked, and why not when it failed (a control that reads as buying is skipped silently)."""
+    try:
+        if record:
+            await gp.click(locator, action)
+        else:
+            await gp.assert_not_purchase(locator)
+            await locator.click(timeout=gp.timeout_ms)
+    except PurchaseRefused:
+        return False, None
+    except PlaywrightError as exc:
+        return False, str(exc).splitlines()[0][:120]
+    return True, None
+
+
+async def _field_shown(gp: GuardedPage, limit_s: float) -> dict[str, Any] | None:
+    return await wait_for(lambda: find_search_input(gp.page), lambda f: bool(f and f["visible"]), limit_s=limit_s)
+
+
 async def open_search(gp: GuardedPage, record: bool) -> tuple[dict[str, Any] | None, str | None]:
     """The visible search field, revealing it when needed; returns it and the label of the control that opened it."""
     found = await find_search_input(gp.page)
@@ -123,19 +143,12 @@ async def open_search(gp: GuardedPage, record: bool) -> tuple[dict[str, Any] | N
     candidates: list[dict[str, Any]] = await gp.page.evaluate(REVEAL_CANDIDATES, SEARCH_WORDS)
     for c in candidates[:4]:
         locator = gp.page.locator(f'[data-cxaudit-reveal="{c["i"]}"]').first
-        try:
-            if record:
-                await gp.click(locator, f"Click “{c['label']}” to open search")
-            else:
-                await gp.assert_not_purchase(locator)
-                await locator.click(timeout=gp.timeout_ms)
-        except PurchaseRefused:
+        clicked, error = await _press(gp, locator, f"Click “{c['label']}” to open search", record)
+        if not clicked:
+            if record and error:
+                gp.annotate([reveal_record(c, "failed", error)])
             continue
-        except PlaywrightError as exc:
-            if record:
-                gp.annotate([reveal_record(c, "failed", str(exc).splitlines()[0][:120])])
-            continue
-        found = await wait_for(lambda: find_search_input(gp.page), lambda f: bool(f and f["visible"]), limit_s=1.5)
+        found = await _field_shown(gp, 1.5)
         if found and found["visible"]:
             if record:
                 gp.annotate([reveal_record(c, "chosen", "a search field appeared")])
@@ -157,25 +170,20 @@ async def _open_menu_holding_field(gp: GuardedPage, record: bool,
     labels: list[str] = await gp.page.evaluate(MENU_HOLDING_FIELD)
     why = "the menu that holds the hidden search field"
     for i, label in enumerate(labels):
-        locator = gp.page.locator(f'[data-cxaudit-menu="{i}"]').first
-        try:
-            if record:
-                await gp.click(locator, f"Open the menu (“{label}”) to reach search")
-            else:
-                await gp.assert_not_purchase(locator)
-                await locator.click(timeout=gp.timeout_ms)
-        except (PurchaseRefused, PlaywrightError) as exc:
-            if record:
-                gp.annotate([{"label": label, "kind": "button", "why": f"{why}; {str(exc).splitlines()[0][:120]}",
-                              "result": "failed"}])
+        menu = {"label": label, "why": why}
+        clicked, error = await _press(gp, gp.page.locator(f'[data-cxaudit-menu="{i}"]').first,
+                                      f"Open the menu (“{label}”) to reach search", record)
+        if not clicked:
+            if record and error:
+                gp.annotate([reveal_record(menu, "failed", error)])
             continue
-        shown = await wait_for(lambda: find_search_input(gp.page), lambda f: bool(f and f["visible"]), limit_s=2.0)
+        shown = await _field_shown(gp, 2.0)
         if shown and shown["visible"]:
             if record:
-                gp.annotate([{"label": label, "kind": "button", "why": why, "result": "chosen"}])
+                gp.annotate([reveal_record(menu, "chosen", "")])
             return shown, label
         if record:
-            gp.annotate([{"label": label, "kind": "button", "why": why, "result": "no_change"}])
+            gp.annotate([reveal_record(menu, "no_change", "")])
         found = shown or found
     return found, None
 
