@@ -451,6 +451,16 @@ READ_PRICES = r"""
     out.rows.push({label: label.slice(0, 100), value: value.slice(0, 160), cls: clsOf(box).slice(0, 120), src: 'pair'});
     taken.push(box);
   }
+  // a phone's collapsed order summary: a closed disclosure in a cart box showing one amount, the grand total
+  // (EverShop's "Order summary ⌄ $35.00" bar, Shopify's "Show order summary"); its rows are hidden until it opens
+  if (!out.rows.some(r => /total/i.test(r.label))) {
+    for (const t of inBoxes('[aria-expanded=false], details:not([open]) > summary', 20)) {
+      const value = txt(t);
+      if (value.length > 80 || (value.match(new RegExp(MONEY.source, 'gi')) || []).length !== 1 || !shown(t)) continue;
+      out.rows.push({label: 'Total (on the collapsed order summary)', value: value.slice(0, 160), cls: '', src: 'disclosure'});
+      break;
+    }
+  }
   // chosen options: the delivery method and the payment method ticked, with their labels (a price in them is a cost)
   for (const r of document.querySelectorAll('input[type=radio]:checked, [role=radio][aria-checked=true]')) {
     if (out.radios.length >= 8) break;

@@ -125,3 +125,17 @@ async def test_oscar_basket_rows_of_bootstrap_columns_are_read_as_lines(serve_ap
     basket = next(s for s in ev["states"] if s["kind"] == "cart")
     assert len(basket["lines"]) == 1 and basket["lines"][0]["qty"] == 1
     assert ev["cart_line_price"] == ev["product_price"] and ev["cart_line_price"]["currency"] == "GBP"
+
+
+async def test_on_a_phone_the_total_on_a_collapsed_order_summary_bar_is_read(serve_app, run_audit) -> None:
+    """EverShop on a phone: the summary rail is hidden and a closed "Order summary $35.00" disclosure shows the total;
+    make accuracy-mobile had a false total-hidden (medium) there."""
+    from tests.sites.sheet_cart_shop import SheetCartShop
+    shop = SheetCartShop()
+    result = await run_audit(serve_app(shop.app).url, checks=["checkout-journey", "pricing-fairness"], device="mobile",
+                             crawl={"max_pages": 4})
+    assert shop.orders == 0
+    check = next(c for c in result.sites[0].checks if c.id == "pricing-fairness")
+    assert check.evidence["states"][-1]["kind"] == "payment"
+    assert check.evidence["states"][-1]["summary"]["total"] == {"amount": 35.0, "currency": "USD"}
+    assert "total-hidden" not in codes(check), [f.observed for f in check.findings]

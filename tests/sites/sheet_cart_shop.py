@@ -2,7 +2,8 @@
 opens a mini-cart sheet over the product page (a Radix dialog with `ul.item__summary__list` items: a picture, the
 name and the line total in unnamed Tailwind divs, and a `minicart__summary` row "Subtotal:"); its "Checkout" goes
 straight to a one-page checkout that asks for the payment method, beside the same item list and a
-`cart__total__summary` whose "Sub total" row has no class. No line or summary markup a platform names, no cart page
+`cart__total__summary` whose "Sub total" row has no class; on a phone that summary is hidden and a collapsed
+"Order summary $35.00" bar shows the total. No line or summary markup a platform names, no cart page
 on the way: the prices must be read by structure. Every order placed is counted (the audit must leave it at 0)."""
 
 from __future__ import annotations
@@ -80,7 +81,13 @@ class SheetCartShop:
         form = (f"<form id='checkoutForm' method='post' action='/api/orders'><h2>Contact information</h2>{fields}"
                 "<h2>Payment method</h2><label><input type='radio' name='method' value='cod' checked> Cash on delivery"
                 "</label><button type='submit' class='button primary'>Place Order</button></form>")
-        return page("Checkout", f"<h1>Checkout</h1><div class='checkout-page grid'>{form}{summary}</div>")
+        # below 1024 px the summary rail is hidden and a sticky disclosure bar shows only its label and the total
+        bar = ("<style>.checkout-mobile-summary{display:none}@media (max-width: 1023px){.checkout-mobile-summary{display:block}"
+               ".checkout-summary{display:none}}</style><div class='checkout-mobile-summary sticky top-0'>"
+               "<button type='button' class='group flex w-full justify-between' aria-expanded='false' aria-controls='ms'>"
+               f"<span>Order summary <svg aria-hidden='true' width='8' height='8'></svg></span><span>{PRICE}</span></button>"
+               f"<div id='ms' hidden>{items(1)}</div></div>")
+        return page("Checkout", f"<h1>Checkout</h1>{bar}<div class='checkout-page grid'>{form}{summary}</div>")
 
     def place(self, r: Request) -> Response:
         self.orders += 1
