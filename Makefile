@@ -6,7 +6,7 @@ URL    ?=
 OUT    ?= cxaudit-report
 STAMP  := $(VENV)/.setup-stamp
 
-.PHONY: setup browser audit test lint bench bench-lighthouse report-screenshot accuracy clean
+.PHONY: setup browser audit test lint bench bench-lighthouse report-screenshot accuracy accuracy-mobile clean
 
 setup: $(STAMP) browser
 
@@ -73,6 +73,11 @@ bench-lighthouse: setup
 ACCURACY_ARGS ?=
 accuracy: setup
 	$(BIN)/python -m accuracy $(ACCURACY_ARGS)
+
+# The same shops audited as a phone (cxaudit --device mobile), scored against what a person saw on a phone where it
+# differs (mobile_value / mobile_verdict in truth.toml); writes accuracy/results-mobile.md.
+accuracy-mobile: setup
+	$(BIN)/python -m accuracy --results accuracy/results-mobile.md $(ACCURACY_ARGS) -- --max-pages 25 --device mobile
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -141,7 +141,10 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row)
     text = table(rows)
     print(text)
-    args.results.write_text("# Accuracy on real storefronts\n\nWritten by `make accuracy`.\n\n" + text + "\n" + details(rows) + "\n")
+    mobile = "--device" in args.cxaudit_args and "mobile" in args.cxaudit_args
+    title, made_by = ("Accuracy on real storefronts, audited as a phone", "make accuracy-mobile") if mobile else \
+        ("Accuracy on real storefronts", "make accuracy")
+    args.results.write_text(f"# {title}\n\nWritten by `{made_by}`.\n\n" + text + "\n" + details(rows) + "\n")
     placed = sum((r.orders_after or 0) - (r.orders_before or 0) for r in rows)
     return 1 if placed else 0
 

@@ -146,22 +146,31 @@ def _normalise(value: Any) -> Any:
     return sorted(value) if isinstance(value, list) else value
 
 
+def _for_device(entry: Doc, field: str, device: str) -> Any:
+    """A truth entry's value on the audited device: `mobile_value` / `mobile_verdict` where a person recorded that a
+    phone shows something else (a header folded into a menu), else the one value for every device."""
+    return entry.get(f"{device}_{field}", entry[field])
+
+
 def score(doc: Doc, truth: Doc) -> Score:
     site = (doc.get("sites") or [{}])[0]
+    device = str((doc.get("config") or {}).get("device") or "desktop")
     facts = []
     for fact in truth.get("fact", []):
         key = fact["key"]
         if key not in READERS:
             raise ValueError(f"truth.toml names an unknown fact key: {key}")
         reported = READERS[key](site)
-        expected = fact["value"]
-        facts.append(FactResult(key, expected, reported, _normalise(reported) == _normalise(expected), fact.get("note", "")))
+        expected = _for_device(fact, "value", device)
+        note = fact.get(f"{device}_note") or fact.get("note", "")
+        facts.append(FactResult(key, expected, reported, _normalise(reported) == _normalise(expected), note))
     verdicts = {f["code"]: f for f in truth.get("finding", [])}
     findings = []
     for check in site.get("checks", []):
         for f in check.get("findings", []):
             judged = verdicts.get(f["code"])
             findings.append(FindingResult(f["code"], f["severity"], f.get("confidence") or "confirmed",
-                                          judged["verdict"] if judged else "unjudged", judged.get("note", "") if judged else ""))
+                                          _for_device(judged, "verdict", device) if judged else "unjudged",
+                                          (judged.get(f"{device}_note") or judged.get("note", "")) if judged else ""))
     unverified = sum(len(c.get("unverified") or []) for c in site.get("checks", []))
     return Score(facts, findings, unverified)

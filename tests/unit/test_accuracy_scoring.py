@@ -73,3 +73,14 @@ def test_severe_findings_judged_wrong_or_never_judged_are_counted_as_false() -> 
 def test_an_unknown_fact_key_in_a_truth_file_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown fact key"):
         score(FULL, {"fact": [{"key": "checkout.stepz", "value": 1}]})
+
+
+def test_a_phone_audit_is_scored_against_what_a_person_saw_on_a_phone() -> None:
+    report = doc(**{"site-search": {**SEARCH, "visible_without_click": False}})
+    report["sites"][0]["checks"][0]["findings"] = [{"code": "site-search/search-hidden", "severity": "medium"}]
+    truth = {"fact": [{"key": "search.visible_without_click", "value": True, "mobile_value": False}],
+             "finding": [{"code": "site-search/search-hidden", "verdict": "wrong", "mobile_verdict": "right"}]}
+    on_desktop = score(report, truth)
+    assert on_desktop.right == 0 and [f.verdict for f in on_desktop.findings] == ["wrong"]
+    on_phone = score({**report, "config": {"device": "mobile"}}, truth)
+    assert on_phone.right == 1 and [f.verdict for f in on_phone.findings] == ["right"]
