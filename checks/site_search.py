@@ -331,10 +331,13 @@ async def _autocomplete(gp: GuardedPage, home: str, product: str) -> bool | None
     await watch_new_panels(gp.page)
     word = product.split()[0] if product.split() else product
     typed = ""
-    for part in dict.fromkeys((word[:4], word)):  # the prefix, then the whole word when it is longer
+    # the prefix, then the whole word when it is longer: 1.2 s for the prefix's suggestions (a debounce and a fetch),
+    # 1.5 s more for the word's, so a shop without suggestions costs the journey barely more than one wait
+    steps = [(word[:4], 12), (word, 15)] if len(word) > 4 else [(word, 20)]  # (what is typed by then, 100 ms polls)
+    for part, polls in steps:
         await box.press_sequentially(part[len(typed):], delay=120)
         typed = part
-        for _ in range(20):
+        for _ in range(polls):
             if await suggestions_visible(gp.page, typed):
                 await gp.snap(f"Type “{typed}”: suggestions appear")
                 return True
