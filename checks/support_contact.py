@@ -278,18 +278,19 @@ async def gather(ctx: SiteContext) -> ContactEvidence:
     home = ctx.home
     home_regions = contact_link_regions(home) if home else set()
     pages = [s for s in ctx.snapshots if s.status and s.status < 400]
-    with_link = [p for p in pages if contact_link_regions(p) & {"header", "footer"}]
-    home_chrome = site_chrome(home) if home else frozenset()
     lacking = [p for p in pages if not contact_link_regions(p) & {"header", "footer"}]
-    without = [p.final_url for p in lacking if shares_site_chrome(p, home_chrome)]
-    outside = [p.final_url for p in lacking if not shares_site_chrome(p, home_chrome)]
+    home_chrome = site_chrome(home) if home else frozenset()
+    without: list[str] = []
+    outside: list[str] = []
+    for p in lacking:
+        (without if shares_site_chrome(p, home_chrome) else outside).append(p.final_url)
     direct = [c.clicks_from_home for c in seen.values() if c.type in DIRECT_CHANNELS]
     channels = sorted(seen.values(), key=lambda c: (c.clicks_from_home, c.type))
     return ContactEvidence(
         channels=channels, min_clicks_to_contact=min(direct) if direct else None,
         contact_link_in_header="header" in home_regions, contact_link_in_footer="footer" in home_regions,
         contact_page_url=contact_url, contact_page_status=contact_status, pages_checked=len(cmap.pages),
-        pages_with_header_or_footer_link=len(with_link), pages_without_contact_link=without[:20],
+        pages_with_header_or_footer_link=len(pages) - len(lacking), pages_without_contact_link=without[:20],
         pages_outside_storefront=outside[:20],
         opening_hours=hours, chat_vendor=chat_vendor, journey_steps=steps,
     )

@@ -358,7 +358,7 @@ READ_PRICES = r"""
     if (!named || el.closest(CHROME) || boxes.some(b => b.contains(el)) || !shown(el)) continue;
     boxes.push(el);
   }
-  const inBoxes = (sel, limit) => boxes.flatMap(b => [b, ...b.querySelectorAll(sel)].filter(e => e.matches(sel)).slice(0, limit));
+  const inBoxes = (sel, limit) => boxes.flatMap(b => [...(b.matches(sel) ? [b] : []), ...b.querySelectorAll(sel)].slice(0, limit));
   const QTY = 'input[type=number], input[name*=qty i], input[name*=quantity i], select[name*=qty i], select[name*=quantity i]';
   if (!lineEls.length) {
     // a quantity field's nearest box that also shows an amount and a picture or link, and no other quantity field:
