@@ -435,7 +435,8 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
         return failure
     finally:
         if failure is not None:  # a navigation that timed out may still be under way in its tab
-            await release_tab(page, handlers, keep_page and failure.code not in ("crashed", "timeout"))
+            await release_tab(page, handlers, keep_page and failure.code not in ("crashed", "timeout")
+                              and not failure.tab_blocked)
 
 
 def _navigation_failure(url: str, text: str, crashed: bool) -> PageLoadFailure:
@@ -449,6 +450,10 @@ def _navigation_failure(url: str, text: str, crashed: bool) -> PageLoadFailure:
         return PageLoadFailure(url, "out_of_scope", "the page redirected outside the audited site or into a purchase")
     if "Download is starting" in text:
         return PageLoadFailure(url, "non_html", "the URL is a download, not a page")
+    if "interrupted by another navigation" in text:
+        # the page the tab held before navigated late (an endless stream ending in an error page) and cut this load
+        # short: the tab is to blame, not this page, so a reused tab is replaced before the page is reported
+        return PageLoadFailure(url, "network", _net_reason(text), tab_blocked=True)
     return PageLoadFailure(url, "network", _net_reason(text))
 
 
