@@ -138,11 +138,15 @@ def classify_states(states: list[dict[str, Any]], walk: Any) -> list[dict[str, A
                 break
     visited = {_page(u) for u in getattr(walk, "visited_urls", []) or []}
     product = _page(getattr(walk, "product_url", None))
+    # a one-page checkout is its payment step from arrival on: the address typed there changes what it shows, but
+    # no state of that page comes before the payment step
+    one_page_at = _page(walk.payment_step_url) if payment_at is not None and getattr(walk, "one_page_checkout", False) \
+        else None
     out: list[dict[str, Any]] = []
     seen_product = in_checkout = False
     for i, s in enumerate(states):
         step, page = s["step"], _page(s["url"])
-        if i == payment_at:
+        if i == payment_at or (one_page_at is not None and page == one_page_at):
             kind = "payment"
         elif step == "Open a product page":
             kind, seen_product = "product", True
@@ -212,6 +216,16 @@ def _shipping(state: dict[str, Any]) -> dict[str, Any] | None:
     return {"amount": choice["amount"], "currency": choice.get("currency", "")}
 
 
+def _shipping_in(states: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The shipping cost the latest of these states shows."""
+    return next((x for s in reversed(states) if (x := _shipping(s)) is not None), None)
+
+
+def _payment_state(states: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The payment step as the walk left it: its last state (on a one-page checkout, after the address was typed)."""
+    return next((s for s in reversed(states) if s["kind"] == "payment"), None)
+
+
 def _fee_key(label: str) -> str:
     return re.sub(r"[^a-zäöüßéèàç]+", "", label.casefold())[:24]
 
@@ -227,7 +241,7 @@ def build_evidence(states: list[dict[str, Any]], walk: Any, home_text: str = "",
     before = [s for s in states if s["kind"] in BEFORE_PAYMENT]
     carts = [s for s in states if s["kind"] == "cart"]
     checkouts = [s for s in states if s["kind"] in ("checkout", "payment")]
-    payment = next((s for s in states if s["kind"] == "payment"), None)
+    payment = _payment_state(states)
 
     name, price, old, declared, settled = "", None, None, [], True
     if product_states:
@@ -267,7 +281,13 @@ def build_evidence(states: list[dict[str, Any]], walk: Any, home_text: str = "",
             new = not any(_fee_key(f["label"]) == _fee_key(g["label"]) or abs(f["amount"] - g["amount"]) < 0.005
                           for g in fees_before)
             fees_at.append({**f, "step": payment["step"], "new": new})
-    shipping_before = next((x for s in reversed(before) if (x := _shipping(s)) is not None), None)
+    shipping_before = _shipping_in(before)
+    if shipping_before is None and getattr(walk, "one_page_checkout", False):
+        # the one-page checkout shows it once the address is typed, above the payment choice: before paying
+        shipping_before = _shipping_in([s for s in states if s["kind"] == "payment"])
+        if shipping_before is not None:
+            notes.append("A one-page checkout: the shipping cost it shows once the address is typed, before the "
+                         "customer pays, counts as shown before payment.")
     if not getattr(walk, "payment_step_reached", False):
         notes.append("The payment step was not reached: fees and the total there were not compared.")
     cart_subtotal = next((s["summary"]["subtotal"] for s in reversed(before) if s["summary"]["subtotal"]), None)
@@ -439,7 +459,7 @@ def assess(ev: PricingEvidence, t: PricingThresholds) -> CheckOutcome:
             strengths.append(f"The cart charges the product page's price ({_fmt(product)}).")
 
     # fees and the total at the payment step
-    payment = next((s for s in ev.states if s["kind"] == "payment"), None)
+    payment = _payment_state(ev.states)
     if payment is not None:
         checkout_before = any(s["kind"] == "checkout" for s in ev.states)
         # a one-page checkout is its own payment step: a fee shown there is seen before paying, so it stays evidence
@@ -503,7 +523,7 @@ def _total_jump(ev: PricingEvidence, payment: dict[str, Any], t: PricingThreshol
     pay_shipping = _money(payment["summary"]["shipping"])
     if pay_shipping is None:
         return None  # the shipping may be what changed: not a verified fee
-    shipped_before = _money(ev.shipping_before_payment)
+    shipped_before = _money(_shipping_in([s for s in ev.states if s["kind"] in BEFORE_PAYMENT]))
     explained = pay_shipping.amount - (shipped_before.amount if shipped_before is not None else 0.0)
     earlier_taxes = {_fee_key(x["label"]) for s in ev.states if s["kind"] in BEFORE_PAYMENT for x in s["summary"]["taxes"]}
     explained += sum(x["amount"] for x in payment["summary"]["taxes"] if _fee_key(x["label"]) not in earlier_taxes)

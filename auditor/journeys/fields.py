@@ -23,7 +23,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p, re.I)) 
     ("first_name", r"given-name|first[-_ ]?name|fname|vorname|prénom|prenom|voornaam|nombre\b"),
     ("last_name", r"family-name|last[-_ ]?name|lname|surname|nachname|\bnom\b|achternaam|apellido"),
     ("company", r"organization|company|firma|société|bedrijf|empresa"),
-    ("street2", r"address-line2|address2|line ?2|apartment|suite|unit|adresszusatz|toevoeging"),
+    ("street2", r"address-line2|address ?2|line ?2|apartment|suite|unit|adresszusatz|toevoeging"),
     ("postcode", r"postal-code|post ?code|postcode|zip|plz|postleitzahl|code postal|cp\b"),
     ("city", r"address-level2|\bcity\b|town|\bort\b|\bstadt\b|ville|plaats|ciudad|città"),
     ("state", r"address-level1|\bstate\b|province|county|region|bundesland"),

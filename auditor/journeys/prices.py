@@ -136,7 +136,12 @@ CLASS_KIND = [
     ("total", re.compile(r"order-total|grand[-_]?total|total", re.I)),
 ]
 PAYMENT_CHOICE = re.compile(rf"{pattern('payment').pattern}|payment|zahlung|paiement|betaal|pago|pagamento|płatnoś|"
-                            r"betaln|betaling|paypal|klarna|invoice|rechnung|nachnahme|vorkasse|card|karte", re.I)
+                            r"betaln|betaling|paypal|klarna|invoice|rechnung|nachnahme|vorkasse|card|karte|"
+                            r"cash on delivery|rembours|contrassegno|reembolso|pobrani|efterkrav|rembours", re.I)
+# a radio about which address to use ("Same as shipping address") is not a delivery method
+ADDRESS_CHOICE = re.compile(r"address|adresse|adres\b|dirección|indirizzo|billing|rechnung|factura|same as|identi", re.I)
+# "(Inclusive of tax $0.00)" beside a total: an aside, not the amount of the row
+ASIDE = re.compile(r"\([^()]*\)")
 SHIPPING_CHOICE = re.compile(r"ship|deliver|versand|liefer|livraison|envío|spedizione|verzend|bezorg|frakt|"
                              r"carrier|method|porto", re.I)
 
@@ -554,7 +559,7 @@ def summary_reading(raw: dict[str, Any]) -> dict[str, Any]:
             continue
         seen.add(key)
         kind = row_kind(label, cls)
-        money = next(iter(amounts(value)), None)
+        money = next(iter(amounts(ASIDE.sub(" ", value))), None) or next(iter(amounts(value)), None)
         if money is None and kind == "shipping" and FREE.search(value):
             money = Money(0.0, "")
         if money is None:
@@ -578,7 +583,8 @@ def summary_reading(raw: dict[str, Any]) -> dict[str, Any]:
         core = re.sub(r"method|_?id\b", "", name, flags=re.I)  # "paymentMethodId" -> "payment", "method" -> ""
         if PAYMENT_CHOICE.search(core) or (not core and PAYMENT_CHOICE.search(label) and not SHIPPING.search(label)):
             out.setdefault("payment_choice", {"label": label[:80], **(money.to_json() if money else {})})
-        elif not PAYMENT_CHOICE.search(label) and (SHIPPING_CHOICE.search(name) or SHIPPING.search(label)):
+        elif not PAYMENT_CHOICE.search(label) and not ADDRESS_CHOICE.search(label) and (
+                SHIPPING_CHOICE.search(name) or SHIPPING.search(label)):
             choice = {"label": label[:80], **(money.to_json() if money else {})}
             if money is None and FREE.search(label):
                 choice.update({"amount": 0.0, "currency": ""})

@@ -154,7 +154,7 @@ async def _choose_listboxes(page: Page) -> list[OptionChoice]:
             if not text or not _asks_to_choose(text):
                 continue
             await combo.click(timeout=5000)
-            option = page.locator("[role=option]:not([aria-disabled=true])").first
+            option = page.locator("[role=option]:not([aria-disabled=true]):visible").first  # the open list only
             if await option.count():
                 label = (await option.inner_text()).strip()
                 await option.click(timeout=5000)

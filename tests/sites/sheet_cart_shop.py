@@ -4,7 +4,11 @@ name and the line total in unnamed Tailwind divs, and a `minicart__summary` row 
 straight to a one-page checkout that asks for the payment method, beside the same item list and a
 `cart__total__summary` whose "Sub total" row has no class; on a phone that summary is hidden and a collapsed
 "Order summary $35.00" bar shows the total. No line or summary markup a platform names, no cart page
-on the way: the prices must be read by structure. Every order placed is counted (the audit must leave it at 0)."""
+on the way: the prices must be read by structure. Like EverShop, the checkout's "Shipping Method" section says its
+methods "will appear once you provide your address details": its country is an ARIA combobox whose choice re-renders
+the postcode field and adds a province combobox; once the address is complete it fetches the rates and shows an
+unchosen ARIA radio "Standard Shipping $5.00"; choosing it adds the shipping row and raises the total.
+Every order placed is counted (the audit must leave it at 0)."""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from auditor.demo.httpkit import App, Request, Response
 
 NAME = "Stainless Steel Thermos"
 PRICE = "$35.00"
+SHIPPING = "$5.00"
+TOTAL_SHIPPED = "$40.00"
 THUMB = "<svg class='w-16 h-16' viewBox='0 0 10 10'><rect width='10' height='10'/></svg>"
 
 
@@ -40,6 +46,50 @@ SHEET = ("<div role='dialog' data-state='open' class='fixed inset-y-0 right-0 w-
          "Checkout</button></div></div></div>")
 
 
+POSTCODE = "<label id='postcode-field'>Postcode <input name='postcode' required></label>"
+# Base UI selects: a button role=combobox whose options stay in the page, hidden, once the list closes
+COUNTRY = ("<label for='country'>Country *</label><button type='button' role='combobox' id='country' "
+           "aria-haspopup='listbox' data-placeholder>Country</button><div role='listbox' id='country-list' hidden>"
+           "<div role='option' aria-disabled='true'>Country</div><div role='option'>United States</div></div>"
+           "<div id='province-slot'></div>")
+PROVINCE = ("<label for='province'>Province *</label><button type='button' role='combobox' id='province' "
+            "aria-haspopup='listbox' data-placeholder>Province</button><div role='listbox' id='province-list' hidden>"
+            "<div role='option' aria-disabled='true'>Province</div><div role='option'>Alabama</div>"
+            "<div role='option'>California</div><div role='option'>Illinois</div></div>")
+# choosing the country re-renders the postcode field and adds the province; once the address is complete (on a
+# field's change event, which fires when it loses focus, or a choice) the rates are fetched and listed, unchosen
+CHECKOUT_SCRIPT = r"""
+const form = document.getElementById('checkoutForm');
+const combo = (id, chosen) => {
+  const button = document.getElementById(id), list = document.getElementById(id + '-list');
+  button.onclick = () => { list.hidden = false; };
+  list.querySelectorAll('[role=option]:not([aria-disabled])').forEach(o => o.onclick = () => {
+    button.textContent = o.textContent; button.removeAttribute('data-placeholder'); list.hidden = true; chosen(); });
+};
+const rates = async () => {
+  const ready = ['address', 'city', 'postcode'].every(n => form.elements[n].value.trim()) &&
+    document.getElementById('province') && !document.getElementById('province').hasAttribute('data-placeholder');
+  if (!ready || document.getElementById('rate')) return;
+  const offered = await (await fetch('/api/shipping-methods?postcode=' + form.elements.postcode.value)).json();
+  document.getElementById('methods').innerHTML = "<label class='flex items-center' id='shipping-method-1'>" +
+    "<span role='radio' aria-checked='false' tabindex='0' id='rate' style='display:inline-block;width:16px;" +
+    "height:16px;border:1px solid'></span> " + offered[0].name + ' <span>' + offered[0].cost + '</span></label>';
+  document.getElementById('rate').onclick = (e) => {
+    e.target.setAttribute('aria-checked', 'true');
+    document.getElementById('ship-cost').textContent = '""" + SHIPPING + r"""';
+    document.querySelectorAll('.grand-total-value, .bar-total').forEach(t => t.textContent = '""" + TOTAL_SHIPPED + r"""');
+  };
+};
+combo('country', () => {
+  const old = document.getElementById('postcode-field');
+  old.outerHTML = old.outerHTML;  // a fresh element, as a framework renders it for the new country
+  document.getElementById('province-slot').innerHTML = """ + repr(PROVINCE) + r""";
+  combo('province', rates);
+});
+form.addEventListener('change', rates);
+"""
+
+
 class SheetCartShop:
     def __init__(self) -> None:
         self.orders = 0
@@ -50,6 +100,7 @@ class SheetCartShop:
         a.add("/api/cart/items", self.add, methods=("POST",))
         a.add("/checkout", self.checkout)
         a.add("/api/orders", self.place, methods=("POST",))
+        a.add("/api/shipping-methods", self.rates)
         a.add("/contact", lambda r: page("Contact", "<h1>Contact</h1><p>help@thermo.example</p>"))
 
     def product(self, r: Request) -> Response:
@@ -71,23 +122,33 @@ class SheetCartShop:
         if not r.session.get("cart"):
             return page("Checkout", "<h1>Your cart is empty</h1>")
         fields = "".join(f"<label>{label} <input name='{name}' required></label>" for name, label in (
-            ("email", "Email"), ("full_name", "Full name"), ("address", "Address"), ("city", "City"),
-            ("postcode", "Postcode")))
+            ("email", "Email"), ("full_name", "Full name"), ("address", "Address"), ("city", "City"))) + POSTCODE + COUNTRY
         summary = (f"<div class='checkout-summary'>{items(1)}<div class='cart__total__summary text-sm'>"
                    f"<div class='flex justify-between gap-7 py-1.5'><div class='text-muted-foreground'>Sub total</div>"
                    f"<span class='text-right'>{PRICE}</span></div>"
+                   f"<div class='flex justify-between gap-7 py-1.5'><div class='text-muted-foreground'>Shipping</div>"
+                   f"<span class='text-right' id='ship-cost'>Select shipping method</span></div>"
                    f"<div class='summary__row grand-total flex justify-between'><span class='font-bold'>Total</span>"
                    f"<span class='grand-total-value'>{PRICE}</span></div></div></div>")
-        form = (f"<form id='checkoutForm' method='post' action='/api/orders'><h2>Contact information</h2>{fields}"
+        form = (f"<form id='checkoutForm' method='post' action='/api/orders' novalidate><h2>Contact information</h2>"
+                f"{fields}<h3>Shipping Method</h3><div id='methods'><p>Available shipping methods will appear once you "
+                "provide your address details</p></div>"
                 "<h2>Payment method</h2><label><input type='radio' name='method' value='cod' checked> Cash on delivery"
                 "</label><button type='submit' class='button primary'>Place Order</button></form>")
         # below 1024 px the summary rail is hidden and a sticky disclosure bar shows only its label and the total
         bar = ("<style>.checkout-mobile-summary{display:none}@media (max-width: 1023px){.checkout-mobile-summary{display:block}"
                ".checkout-summary{display:none}}</style><div class='checkout-mobile-summary sticky top-0'>"
                "<button type='button' class='group flex w-full justify-between' aria-expanded='false' aria-controls='ms'>"
-               f"<span>Order summary <svg aria-hidden='true' width='8' height='8'></svg></span><span>{PRICE}</span></button>"
+               f"<span>Order summary <svg aria-hidden='true' width='8' height='8'></svg></span><span class='bar-total'>{PRICE}"
+               "</span></button>"
                f"<div id='ms' hidden>{items(1)}</div></div>")
-        return page("Checkout", f"<h1>Checkout</h1>{bar}<div class='checkout-page grid'>{form}{summary}</div>")
+        return page("Checkout", f"<h1>Checkout</h1>{bar}<div class='checkout-page grid'>{form}{summary}</div>"
+                                f"<script>{CHECKOUT_SCRIPT}</script>")
+
+    def rates(self, r: Request) -> Response:
+        if not r.session.get("cart"):
+            return Response.json("[]")
+        return Response.json('[{"name": "Standard Shipping", "cost": "' + SHIPPING + '"}]')
 
     def place(self, r: Request) -> Response:
         self.orders += 1

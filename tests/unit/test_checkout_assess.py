@@ -1,9 +1,12 @@
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
 from auditor.config import CheckoutConfig
 from auditor.findings import Confidence, Outcome, Status
+from auditor.journeys.checkout_walk import unchosen_delivery
+from auditor.journeys.customer import country_by_name
 from auditor.journeys.fields import classify, plan_value
 from auditor.journeys.page import StepRecord, StepView
 from checks.checkout_journey import CheckoutEvidence, CheckoutThresholds, assess
@@ -111,6 +114,7 @@ def test_absence_findings_are_likely_and_name_their_premise() -> None:
     ({"name": "cvc"}, "card"), ({"label": "Promo code"}, "coupon"), ({"label": "Send me offers by email"}, "newsletter"),
     ({"label": "I accept the terms and conditions"}, "terms"), ({"name": "country"}, "country"),
     ({"label": "Company (optional)"}, "company"), ({"label": "Vorname"}, "first_name"),
+    ({"label": "Address 2", "name": "shippingAddress.address_2"}, "street2"),
 ])
 def test_fields_are_classified_across_platforms(field: dict, kind: str) -> None:
     assert classify(field) == kind
@@ -142,3 +146,34 @@ def test_a_shop_without_a_country_field_gets_the_customer_its_language_implies()
     # django-oscar hides the country when it ships to one country: a German shop gets a German customer
     assert [country_from_language(t) for t in ("de", "de-AT", "fr_BE", "nl", "en-US", "", "xx")] == \
         ["DE", "AT", "BE", "NL", "US", None, None]
+
+
+def _radio(label: str, checked: bool = False, name: str = "aria-radio", tag: str = "aria") -> dict[str, Any]:
+    return {"i": 0, "tag": tag, "type": "radio", "name": name, "id": "", "label": label, "checked": checked,
+            "value": "", "required": False, "placeholder": "", "autocomplete": "", "options": []}
+
+
+def _view(*fields: dict[str, Any]) -> StepView:
+    return StepView(url="https://shop.example/checkout", title="Checkout", fields=list(fields), controls=[], frames=[],
+                    alerts=[], headings=["Payment Information"], text="", https=True)
+
+
+def test_the_delivery_method_to_choose_is_an_unchosen_shipping_radio_never_an_address_or_payment_choice() -> None:
+    """EverShop's one-page checkout: 'Standard Shipping $5.00' beside 'Same as shipping address' (billing) and
+    'Cash On Delivery' (a payment method whose words say delivery); the drawn ARIA radio is the one to click."""
+    evershop = _view(_radio("Standard Shipping\n$5.00", name="", tag="input"), _radio("Same as shipping address", True),
+                     _radio("Use a different billing address"), _radio("Cash On Delivery", name="payment"),
+                     _radio("Standard Shipping $5.00"))
+    chosen = unchosen_delivery(evershop)
+    assert chosen is not None and chosen["tag"] == "aria" and chosen["label"] == "Standard Shipping $5.00"
+    assert unchosen_delivery(_view(_radio("Standard Shipping $5.00", True), _radio("Express delivery $9.00"))) is None
+    assert unchosen_delivery(_view(_radio("Same as shipping address"), _radio("Cash On Delivery", name="payment"))) is None
+    assert unchosen_delivery(_view(_radio("Gift wrap +$3.00"), _radio("Insurance $2.00"))) is None, "a price alone is no delivery"
+    woo = unchosen_delivery(_view(_radio("Flat rate: $5.00", name="shipping_method[0]", tag="input")))
+    assert woo is not None and woo["name"] == "shipping_method[0]"
+    assert unchosen_delivery(_view(_radio("Standardversand 4,95 €", tag="input", name="versand"))) is not None
+
+
+def test_a_country_shown_by_name_in_a_combobox_is_known_by_its_code() -> None:
+    assert country_by_name("United States") == "US" and country_by_name(" germany ") == "DE"
+    assert country_by_name("de") == "DE" and country_by_name("Atlantis") is None and country_by_name("") is None

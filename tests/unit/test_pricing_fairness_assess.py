@@ -229,6 +229,48 @@ def test_a_fee_on_a_one_page_checkout_is_evidence_only() -> None:
     assert ev.fees_at_payment[0]["new"] is True and assess(ev, T).findings == []
 
 
+def one_page(shipping_after_address: float | None = 4.95) -> tuple[list[dict[str, Any]], SimpleNamespace]:
+    """A cart, then the one page that asks for the address and the payment: on arrival, then once the walk typed the
+    address (the delivery method it then lists raises the total)."""
+    states = fair_states()[:2]
+    states[1]["summary"]["shipping"] = None  # the cart shows no shipping cost
+    states += [state("Click “Proceed to checkout”", "/checkout", lines=[line(60.0)], subtotal=eur(60.0), total=eur(60.0)),
+               state("Type the delivery address on the payment page to see delivery costs (nothing is submitted)",
+                     "/checkout", lines=[line(60.0)], subtotal=eur(60.0),
+                     shipping=eur(shipping_after_address) if shipping_after_address is not None else None,
+                     total=eur(60.0 + (shipping_after_address or 0.0)))]
+    w = walk()
+    w.payment_step_url, w.visited_urls, w.one_page_checkout = BASE + "/checkout", [BASE + "/checkout"], True
+    return states, w
+
+
+def test_a_one_page_checkout_is_the_payment_step_from_arrival_and_its_shipping_shows_before_paying() -> None:
+    states, w = one_page()
+    ev = build_evidence(states, w)
+    assert [s["kind"] for s in ev.states] == ["product", "cart", "payment", "payment"]
+    assert ev.shipping_before_payment == eur(4.95) and any("one-page checkout" in n for n in ev.notes)
+    assert assess(ev, T).findings == [], "the total rising by the shipping the address revealed is no late fee"
+    states, w = one_page(shipping_after_address=None)
+    assert build_evidence(states, w).shipping_before_payment is None
+
+
+def test_shipping_first_shown_on_a_multi_step_payment_page_is_not_shown_before_payment() -> None:
+    states = fair_states(pay_total=64.95)
+    for s in states[1:3]:
+        s["summary"]["shipping"] = None
+    states[3]["summary"]["shipping"] = eur(4.95)
+    ev = build_evidence(states, walk())
+    assert ev.shipping_before_payment is None and outcome_codes(states) == []
+
+
+def test_a_total_beside_an_inclusive_tax_aside_is_the_amount_outside_the_brackets() -> None:
+    raw = {"rows": [{"label": "Total", "value": "(Inclusive of tax $0.00) $40.00", "cls": ""}],
+           "radios": [{"name": "", "label": "Same as shipping address"}, {"name": "", "label": "Standard Shipping $5.00"}]}
+    s = reduce_reading(raw)["summary"]
+    assert s["total"] == {"amount": 40.0, "currency": "USD"}
+    assert s["shipping_choice"]["label"] == "Standard Shipping $5.00", "an address choice is no delivery method"
+
+
 def test_a_total_missing_before_payment_is_a_likely_finding_and_its_severity_says_whether_payment_shows_one() -> None:
     never = assess(build_evidence(fair_states(cart_total=None, pay_total=None), walk()), T)
     assert [(f.code, f.severity.value, f.confidence.value) for f in never.findings] == [
