@@ -6,9 +6,12 @@ not measure, is left out and the remaining weights renormalised)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+import httpx
 from pydantic import BaseModel, ConfigDict
 
 from auditor.checkspec import CheckSpec, SiteContext
@@ -31,6 +34,11 @@ KEY_ROLES = ("home", "product", "checkout", "category", "search", "cart")
 JOURNEY_ROLES = ("home", "product", "cart", "checkout", "search", "category")
 LAB_NOTE = ("Lab measurement: one load per page from the audit machine. Field data from real customers "
             "(Chrome UX Report) can differ; treat these values as an estimate.")
+# A slow first byte seen while the audit machine is busy (its own browser loading several pages, a loaded CI runner)
+# is measured again, once, by a plain request after the crawl: the faster of the two says what the server can do.
+RECHECK_ABOVE_MS = 500.0
+RECHECK_PAGES = 5
+RECHECK_BUDGET_S = 8.0
 
 
 class LoadThresholds(BaseModel):
@@ -133,6 +141,7 @@ class PageTiming:
     # as often as the site's fault, so reported apart and never called JavaScript errors
     failed_resources: list[str] = field(default_factory=list)
     score: int | None = None
+    ttfb_recheck_ms: float | None = None  # a second, plain request after the crawl, for a page whose TTFB was slow
 
 
 @dataclass(frozen=True)
@@ -149,11 +158,39 @@ class LoadEvidence:
 METRICS = ("ttfb_ms", "fcp_ms", "lcp_ms", "cls", "tbt_ms")
 
 
+def metric_of(page: PageTiming, metric: str) -> float | None:
+    """A page's value for a metric; its TTFB is the faster of the browser's and the recheck's."""
+    value: float | None = getattr(page, metric)
+    if metric == "ttfb_ms" and page.ttfb_recheck_ms is not None and value is not None:
+        return min(value, page.ttfb_recheck_ms)
+    return value
+
+
 def p75_of(pages: list[PageTiming], pct: float = 75) -> dict[str, float | None]:
     out: dict[str, float | None] = {}
     for metric in METRICS:
-        value = percentile([getattr(p, metric) for p in pages if getattr(p, metric) is not None], pct)
+        value = percentile([v for p in pages if (v := metric_of(p, metric)) is not None], pct)
         out[metric] = None if value is None else round(value, 4 if metric == "cls" else 0)
+    return out
+
+
+async def recheck_ttfb(urls: Iterable[str], headers: dict[str, str]) -> dict[str, float]:
+    """Milliseconds to the response headers of one plain GET per page, one page at a time, within RECHECK_BUDGET_S.
+    A redirect or an error answers nothing about the page's own first byte and is left out."""
+    out: dict[str, float] = {}
+    deadline = time.perf_counter() + RECHECK_BUDGET_S
+    async with httpx.AsyncClient(headers=headers, follow_redirects=False) as client:
+        for url in urls:
+            remaining = deadline - time.perf_counter()
+            if remaining < 0.2:
+                break
+            started = time.perf_counter()
+            try:
+                async with client.stream("GET", url, timeout=remaining) as response:
+                    if response.status_code < 300:
+                        out[url] = round((time.perf_counter() - started) * 1000)
+            except httpx.HTTPError:
+                continue
     return out
 
 
@@ -165,10 +202,17 @@ async def gather(ctx: SiteContext) -> LoadEvidence:
             cls=s.timings.cls, cls_total=s.timings.cls_total, tbt_ms=s.timings.tbt_ms, load_ms=s.timings.load_ms,
             lcp_element=s.timings.lcp_element, transfer_bytes=s.timings.transfer_bytes, requests=s.timings.requests,
             js_errors=list(s.exceptions)[:10], failed_resources=list(s.failed_requests)[:10],
-            score=page_score({m: getattr(s.timings, m) for m in METRICS}, device),
         )
         for s in ctx.snapshots
     ]
+    slow = sorted((p for p in pages if (p.ttfb_ms or 0) > RECHECK_ABOVE_MS and ctx.scope.contains(p.url)),
+                  key=lambda p: -(p.ttfb_ms or 0))[:RECHECK_PAGES]
+    if slow:
+        options = ctx.context_options
+        headers = {**(options.extra_headers or {}), **({"User-Agent": options.user_agent} if options.user_agent else {})}
+        again = await recheck_ttfb(dict.fromkeys(p.url for p in slow), headers)
+        pages = [replace(p, ttfb_recheck_ms=again.get(p.url)) if p in slow else p for p in pages]
+    pages = [replace(p, score=page_score({m: metric_of(p, m) for m in METRICS}, device)) for p in pages]
     by_role: dict[str, list[PageTiming]] = {}
     for p in pages:
         by_role.setdefault(p.role, []).append(p)
@@ -224,8 +268,8 @@ def assess(ev: LoadEvidence, t: LoadThresholds) -> CheckOutcome:
             if rating is not Rating.GOOD:
                 flagged_roles.append((role, value, rating))
         for role, value, rating in flagged_roles:
-            members = [p for p in ev.pages if p.role == role and getattr(p, metric) is not None]
-            worst = max(members, key=lambda p: getattr(p, metric))
+            members = [p for p in ev.pages if p.role == role and metric_of(p, metric) is not None]
+            worst = max(members, key=lambda p: metric_of(p, metric) or 0.0)
             key_page = role in KEY_ROLES
             base = FINDINGS[METRIC_FINDING[metric]].severity
             severity = base if rating is Rating.POOR else Severity(_one_lower(base))
@@ -235,7 +279,9 @@ def assess(ev: LoadEvidence, t: LoadThresholds) -> CheckOutcome:
             extra = f" The largest element was {worst.lcp_element}." if metric == "lcp_ms" and worst.lcp_element else ""
             observed = (f"On {role} pages the {int(t.percentile)}th-percentile {METRIC_LABEL[metric]} is {_fmt(metric, value)} "
                         f"({rating.value.replace('-', ' ')}; good is at most {_fmt(metric, threshold)}). "
-                        f"Slowest: {worst.url} at {_fmt(metric, getattr(worst, metric))}.{extra}")
+                        f"Slowest: {worst.url} at {_fmt(metric, metric_of(worst, metric) or 0.0)}.{extra}"
+                        + (" Measured twice (the browser, then a plain request after the crawl); the faster counts."
+                           if metric == "ttfb_ms" and worst.ttfb_recheck_ms is not None else ""))
             findings.append(make_finding(
                 CHECK_ID, METRIC_FINDING[metric], FINDINGS, observed, page_url=worst.url, severity=severity,
                 measurement=Measurement(METRIC_LABEL[metric], round(value, 4), "" if metric == "cls" else "ms", threshold, rating)))

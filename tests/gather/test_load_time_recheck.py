@@ -1,0 +1,47 @@
+"""A slow first byte is measured again by a plain request after the crawl, so a busy audit machine (its own browser
+loading pages, a loaded CI runner) is not reported as the shop's slow server, and a server that is slow stays so."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from auditor.demo.httpkit import App, LocalServer, Request, Response
+
+PAGE = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Lamps</title></head><body><header>"
+        "<a href='/'>Lamps</a></header><main><h1>Lamps</h1><p>Desk lamps in walnut and oak.</p></main></body></html>")
+
+
+def lamp_shop(slow_when: Callable[[Request], bool]) -> App:
+    app = App()
+
+    def home(r: Request) -> Response:
+        if slow_when(r):
+            time.sleep(1.3)
+        return Response(PAGE)
+
+    app.add("/", home)
+    return app
+
+
+def browser_navigation(r: Request) -> bool:
+    """What the browser asks for while the audit's machine is busy: Chromium's page loads, never a plain request."""
+    return r.headers.get("sec-fetch-mode") == "navigate"
+
+
+async def test_a_slow_first_byte_only_the_busy_browser_saw_is_no_slow_server(
+        serve_app: Callable[[App], LocalServer], run_audit: Callable) -> None:
+    result = await run_audit(serve_app(lamp_shop(browser_navigation)).url, checks=["load-time"], crawl={"max_pages": 1})
+    check = result.sites[0].checks[0]
+    home = check.evidence["pages"][0]
+    assert home["ttfb_ms"] >= 1200 and home["ttfb_recheck_ms"] is not None and home["ttfb_recheck_ms"] < 500
+    assert "load-time/slow-server" not in {f.code for f in check.findings}
+
+
+async def test_a_server_slow_for_every_request_is_still_a_slow_server(
+        serve_app: Callable[[App], LocalServer], run_audit: Callable) -> None:
+    result = await run_audit(serve_app(lamp_shop(lambda r: True)).url, checks=["load-time"], crawl={"max_pages": 1})
+    check = result.sites[0].checks[0]
+    assert check.evidence["pages"][0]["ttfb_recheck_ms"] >= 1200
+    finding = next(f for f in check.findings if f.code == "load-time/slow-server")
+    assert "Measured twice" in finding.observed
