@@ -110,3 +110,12 @@ def test_a_slow_first_byte_the_recheck_answers_quickly_is_no_slow_server() -> No
     assert "1.90 s" in finding.observed and "Measured twice" in finding.observed
     assert replace(page("home", ttfb_ms=300), ttfb_recheck_ms=900.0).ttfb_recheck_ms == 900.0
     assert p75_of([replace(page("home", ttfb_ms=300), ttfb_recheck_ms=900.0)])["ttfb_ms"] == 300, "the faster counts"
+
+
+def test_a_slow_paint_that_a_second_load_does_not_repeat_is_not_reported() -> None:
+    busy = replace(page("product", fcp_ms=3000, lcp_ms=3200), fcp_recheck_ms=700.0, lcp_recheck_ms=800.0)
+    codes = {f.code for f in assess(evidence(busy), T).findings}
+    assert not codes & {"load-time/slow-first-paint", "load-time/slow-lcp"}
+    slow = replace(page("product", fcp_ms=3000, lcp_ms=4200), fcp_recheck_ms=2900.0, lcp_recheck_ms=4500.0)
+    lcp = next(f for f in assess(evidence(slow), T).findings if f.code == "load-time/slow-lcp")
+    assert "4.20 s" in lcp.observed and "Measured twice" in lcp.observed
