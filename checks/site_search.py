@@ -11,6 +11,7 @@ import contextlib
 import logging
 import re
 from dataclasses import dataclass, field
+from statistics import median
 from urllib.parse import quote, urlsplit
 
 from playwright.async_api import Error as PlaywrightError
@@ -476,13 +477,17 @@ def assess(ev: SearchEvidence, t: SearchThresholds) -> CheckOutcome:
         elif nonsense.zero_results_help:
             strengths.append("The no-results page helps customers on with suggestions or links.")
     timed = [q for q in ev.queries if q.time_ms is not None and q.error is None]
-    slow = [q for q in timed if q.time_ms is not None and q.time_ms > t.max_time_ms]
-    if slow:
-        worst = max(slow, key=lambda q: q.time_ms or 0)
+    typical = median([q.time_ms or 0 for q in timed]) if timed else None
+    # the typical search, not the slowest one: one search that met a busy moment (the audit machine's own load, a
+    # cold cache) says little, a shop whose searches are slow is slow on most of them
+    if typical is not None and typical > t.max_time_ms:
+        worst = max(timed, key=lambda q: q.time_ms or 0)
+        many = f"the middle of {len(timed)} searches took {typical / 1000:.1f} s; " if len(timed) > 1 else ""
         findings.append(make_finding(CHECK_ID, "slow-results", FINDINGS,
-                                     f"Results for “{worst.query}” took {(worst.time_ms or 0) / 1000:.1f} s to appear.",
-                                     page_url=worst.results_url,
-                                     measurement=Measurement("time to results", worst.time_ms or 0, "ms", t.max_time_ms)))
+                                     f"Results are slow to appear: {many}“{worst.query}” took "
+                                     f"{(worst.time_ms or 0) / 1000:.1f} s.", page_url=worst.results_url,
+                                     measurement=Measurement("time to results (median)", round(typical), "ms",
+                                                             t.max_time_ms)))
     if ev.autocomplete is False:
         findings.append(make_finding(CHECK_ID, "no-autocomplete", FINDINGS,
                                      "Typing a product name's first letters, then its whole first word, showed no suggestions."))

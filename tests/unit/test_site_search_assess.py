@@ -61,8 +61,8 @@ def test_good_search_passes_with_strengths() -> None:
     (with_query("partial", relevant_results=0, results_count=5), {"results-not-relevant"}),
     (with_query("partial", relevant_results=0, results_count=0), {"partial-name-fails"}),
     (with_query("nonsense", zero_results_help=False), {"zero-results-dead-end"}),
-    (with_query("known_product", time_ms=2001), {"slow-results"}),
-    (with_query("known_product", time_ms=2000), set()),
+    (replace(GOOD, queries=[replace(x, time_ms=2001) for x in GOOD.queries]), {"slow-results"}),
+    (replace(GOOD, queries=[replace(x, time_ms=2000) for x in GOOD.queries]), set()),
     (replace(GOOD, autocomplete=False), {"no-autocomplete"}),
     (replace(GOOD, autocomplete=None), set()),
     (with_query("known_product", error="timeout", relevant_results=None), set()),
@@ -168,3 +168,12 @@ def test_a_search_field_that_stayed_hidden_is_inconclusive_not_a_missing_search(
     assert out.findings == [] and out.status is Status.NOT_MEASURED and out.outcome is Outcome.INCONCLUSIVE
     assert "input#q" in (out.reason or "") and "stayed hidden" in (out.reason or "")
     assert out.unverified[0].screenshot == "screenshots/site1-search-01.png"
+
+
+def test_slow_results_follow_the_typical_search_not_one_that_met_a_busy_moment() -> None:
+    one_spike = with_query("known_product", time_ms=4000)  # the other searches answered quickly
+    assert "site-search/slow-results" not in {f.code for f in assess(one_spike, SearchThresholds()).findings}
+    slow = replace(GOOD, queries=[replace(q, time_ms=2600 + 100 * i) for i, q in enumerate(GOOD.queries)])
+    finding = next(f for f in assess(slow, SearchThresholds()).findings if f.code == "site-search/slow-results")
+    assert finding.measurement is not None and finding.measurement.value > 2000
+    assert f"of {len(GOOD.queries)} searches" in finding.observed
