@@ -89,6 +89,7 @@ READERS: dict[str, Callable[[Doc], Any]] = {
     "checkout.guest_checkout": lambda s: _present(s, "checkout-journey", "guest_checkout"),
     "checkout.steps_to_payment": lambda s: _present(s, "checkout-journey", "steps_to_payment"),
     "checkout.form_fields_required": lambda s: _present(s, "checkout-journey", "form_fields_required"),
+    "checkout.one_page_checkout": lambda s: _present(s, "checkout-journey", "one_page_checkout"),
     "contact.channels": _channels,
     "contact.min_clicks_to_contact": lambda s: _present(s, "support-contact", "min_clicks_to_contact"),
     "contact.link_in_header": lambda s: _present(s, "support-contact", "contact_link_in_header"),

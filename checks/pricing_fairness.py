@@ -369,8 +369,8 @@ def judge_offer(offer: dict[str, Any], ev: PricingEvidence) -> dict[str, Any]:
         if offer.get("conditional"):
             return {"condition": condition, "applied": None,
                     "why": "the offer names a further condition (a code, a region, members) the journey cannot verify"}
-        chosen = next((s["summary"].get("shipping_choice") for s in reversed(ev.states)
-                       if s["kind"] in BEFORE_PAYMENT and s["summary"].get("shipping_choice")), None)
+        chosen = next((s["summary"].get("shipping_choice") for s in reversed(ev.states)  # a one-page checkout's too
+                       if s["kind"] in (*BEFORE_PAYMENT, *PAYMENT_KINDS) and s["summary"].get("shipping_choice")), None)
         if chosen and re.search(r"express|next.day|same.day|overnight|priority|eil|premium", chosen.get("label", ""), re.I):
             return {"condition": condition, "applied": None,
                     "why": f"a faster delivery method was chosen ({chosen['label'][:60]}); the offer may cover standard only"}

@@ -33,7 +33,7 @@ from auditor.journeys.customer import (
 )
 from auditor.journeys.fields import classify, plan_value
 from auditor.journeys.page import EMAIL_CONFIRM, GUEST_WORDS, READ_STEP, StepRecord, StepView, field_key
-from auditor.journeys.prices import ADDRESS_CHOICE, PAYMENT_CHOICE, SHIPPING
+from auditor.journeys.prices import ADDRESS_CHOICE, FREE, PAYMENT_CHOICE, SHIPPING, amounts
 from auditor.journeys.state import classify as classify_state
 from auditor.journeys.variants import choose_options
 from auditor.journeys.verify import NetEvent, added_to_cart, moved_on
@@ -641,11 +641,21 @@ def delivery_methods(view: StepView) -> list[dict[str, Any]]:
 
 
 def unchosen_delivery(view: StepView) -> dict[str, Any] | None:
-    """The delivery method to take when none is chosen: the first one offered."""
+    """The delivery method to take when none is chosen: the cheapest when every method shows its price, as most
+    customers choose (so a free-shipping offer is judged on the method it covers), else the first offered; a drawn
+    ARIA radio rather than its hidden input."""
     methods = delivery_methods(view)
     if not methods or any(f["checked"] for f in methods):
         return None
-    return min(methods, key=lambda f: f["tag"] != "aria")  # a drawn ARIA radio is what a customer clicks, not its input
+
+    def cost(f: dict[str, Any]) -> float | None:
+        money = amounts(f["label"])
+        return min(m.amount for m in money) if money else (0.0 if FREE.search(f["label"]) else None)
+
+    costs = [cost(f) for f in methods]
+    if all(c is not None for c in costs):
+        return min(zip(methods, costs, strict=True), key=lambda mc: (mc[1] or 0.0, mc[0]["tag"] != "aria"))[0]
+    return min(methods, key=lambda f: f["tag"] != "aria")
 
 
 def step_record(n: int, view: StepView, kind: str, seen_before: frozenset[str] = frozenset()) -> StepRecord:

@@ -172,6 +172,10 @@ def test_the_delivery_method_to_choose_is_an_unchosen_shipping_radio_never_an_ad
     woo = unchosen_delivery(_view(_radio("Flat rate: $5.00", name="shipping_method[0]", tag="input")))
     assert woo is not None and woo["name"] == "shipping_method[0]"
     assert unchosen_delivery(_view(_radio("Standardversand 4,95 €", tag="input", name="versand"))) is not None
+    cheapest = unchosen_delivery(_view(_radio("Express delivery $9.95"), _radio("Free shipping"), _radio("Standard $4.95")))
+    assert cheapest is not None and cheapest["label"] == "Free shipping", "the method a free-shipping offer covers"
+    unpriced = unchosen_delivery(_view(_radio("Standard shipping"), _radio("Express delivery $9.95")))
+    assert unpriced is not None and unpriced["label"] == "Standard shipping", "prices unknown: the first offered"
 
 
 def test_a_country_shown_by_name_in_a_combobox_is_known_by_its_code() -> None:

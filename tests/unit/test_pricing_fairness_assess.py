@@ -254,6 +254,15 @@ def test_a_one_page_checkout_is_the_payment_step_from_arrival_and_its_shipping_s
     assert build_evidence(states, w).shipping_before_payment is None
 
 
+def test_a_free_shipping_offer_on_a_one_page_checkout_is_judged_on_the_delivery_method_chosen_there() -> None:
+    states, w = one_page()
+    ev = build_evidence(states, w, "Free shipping over 50 €")
+    assert ev.offers[0]["applied"] is False, "subtotal 60 € over 50 € and 4.95 € shipping charged"
+    states[-1]["summary"]["shipping_choice"] = {"label": "Express next day 4,95 €", **eur(4.95)}
+    ev = build_evidence(states, w, "Free shipping over 50 €")
+    assert ev.offers[0]["applied"] is None and "faster delivery" in ev.offers[0]["why"]
+
+
 def test_shipping_first_shown_on_a_multi_step_payment_page_is_not_shown_before_payment() -> None:
     states = fair_states(pay_total=64.95)
     for s in states[1:3]:
