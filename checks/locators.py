@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from playwright.async_api import Page
 
+from auditor.pagejs import visible_js
 from auditor.vocabulary import js_alternation
 
 T = TypeVar("T")
@@ -24,9 +25,7 @@ TAG = "data-cxaudit"
 FIND_SEARCH_INPUT = """
 (words) => {
   const re = new RegExp(words, 'i');
-  const visible = el => { if (el && el.checkVisibility && !el.checkVisibility()) return false; const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
-    return r.width > 2 && r.height > 2 && cs.visibility !== 'hidden' && cs.display !== 'none' && cs.opacity !== '0'; };
-  const nameHint = /^(q|s|query|search|keywords?|k|term|searchterm|search_query|text|w|qs|st)$/i;
+""" + visible_js(2, opacity=True) + """  const nameHint = /^(q|s|query|search|keywords?|k|term|searchterm|search_query|text|w|qs|st)$/i;
   let best = null, bestScore = 0;
   for (const el of document.querySelectorAll('input, [role=searchbox], [role=combobox], textarea')) {
     const type = (el.getAttribute('type') || 'text').toLowerCase();
@@ -83,9 +82,7 @@ WATCH_NEW_PANELS = """
 # no telling name. A "No results for ..." line is no item, so it is no suggestion.
 SUGGESTIONS_VISIBLE = """
 (typed) => {
-  const visible = el => { if (el && el.checkVisibility && !el.checkVisibility()) return false; const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
-    return r.width > 2 && r.height > 2 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
-  const panels = document.querySelectorAll('[role=listbox], [class*=autocomplete i], [class*=suggest i], [id*=suggest i], ' +
+""" + visible_js(2) + """  const panels = document.querySelectorAll('[role=listbox], [class*=autocomplete i], [class*=suggest i], [id*=suggest i], ' +
                                            '[class*=typeahead i], [class*=predictive i], [id*=autocomplete i], datalist');
   for (const p of panels) {
     if (p.tagName === 'DATALIST' ? p.options.length > 0 : (visible(p) && (p.innerText || '').trim().length > 1)) return true;

@@ -36,6 +36,7 @@ from auditor.findings import (
 from auditor.journey import JourneyStep
 from auditor.journeys.search import open_search, submit_query
 from auditor.page_shape import page_shape
+from auditor.pagejs import visible_js
 from auditor.structured import items_of_type
 from checks.locators import find_search_input, suggestions_visible, wait_for, watch_new_panels
 from checks.page_parsing import soup
@@ -58,8 +59,7 @@ READ_RESULTS = r"""
   const re = shape ? new RegExp(shape, 'i') : null;
   const knownSet = new Set(known);
   const chrome = el => el.closest('header,nav,footer,[role=banner],[role=navigation],[role=contentinfo]');
-  const visible = el => { if (el && el.checkVisibility && !el.checkVisibility()) return false; const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
-  const byHref = new Map(); const others = [];
+""" + visible_js(0, style=False) + r"""  const byHref = new Map(); const others = [];
   for (const a of document.querySelectorAll('a[href]')) {
     if (chrome(a) || !visible(a)) continue;
     let url; try { url = new URL(a.href); } catch (e) { continue; }

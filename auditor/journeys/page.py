@@ -12,13 +12,12 @@ from urllib.parse import urlsplit
 
 from auditor.browser.purchase import is_purchase_control
 from auditor.journeys.fields import classify
+from auditor.pagejs import visible_js
 from auditor.vocabulary import joined
 
 READ_STEP = """
 () => {
-  const visible = el => { if (el && el.checkVisibility && !el.checkVisibility()) return false; const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
-    return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
-  document.querySelectorAll('[data-cxaudit-field],[data-cxaudit-control]').forEach(e => {
+""" + visible_js(0) + """  document.querySelectorAll('[data-cxaudit-field],[data-cxaudit-control]').forEach(e => {
     e.removeAttribute('data-cxaudit-field'); e.removeAttribute('data-cxaudit-control'); });
   const labelOf = el => {
     if (el.labels && el.labels.length) return el.labels[0].innerText.trim();

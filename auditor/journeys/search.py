@@ -14,14 +14,13 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator
 
 from auditor.browser.guard import GuardedPage, PurchaseRefused
+from auditor.pagejs import visible_js
 from checks.locators import SEARCH_WORDS, find_search_input, wait_for
 
 REVEAL_CANDIDATES = """
 (words) => {
   const re = new RegExp(words, 'i');
-  const visible = el => { if (el && el.checkVisibility && !el.checkVisibility()) return false; const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
-    return r.width > 2 && r.height > 2 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
-  document.querySelectorAll('[data-cxaudit-reveal]').forEach(e => e.removeAttribute('data-cxaudit-reveal'));
+""" + visible_js(2) + """  document.querySelectorAll('[data-cxaudit-reveal]').forEach(e => e.removeAttribute('data-cxaudit-reveal'));
   const out = [];
   for (const el of document.querySelectorAll('button, a, [role=button], summary, label, details > summary')) {
     if (!visible(el) || out.length >= 8) continue;
@@ -77,9 +76,7 @@ MENU_HOLDING_FIELD = r"""
   const field = document.querySelector('[data-cxaudit=search-input]');
   document.querySelectorAll('[data-cxaudit-menu]').forEach(e => e.removeAttribute('data-cxaudit-menu'));
   if (!field) return [];
-  const visible = el => { if (el.checkVisibility && !el.checkVisibility()) return false; const r = el.getBoundingClientRect();
-    return r.width > 2 && r.height > 2; };
-  const toggles = [...document.querySelectorAll('[aria-controls], [data-target], [data-bs-target], [data-toggle-target], a[href^="#"], summary')]
+""" + visible_js(2, style=False) + r"""  const toggles = [...document.querySelectorAll('[aria-controls], [data-target], [data-bs-target], [data-toggle-target], a[href^="#"], summary')]
     .filter(visible);
   // what a toggle opens: its data-target when it has one (that is what the script acts on; Oscar's account menu button
   // carries a copied aria-controls naming the main menu), else aria-controls or its href

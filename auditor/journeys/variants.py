@@ -13,12 +13,11 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from auditor.browser.purchase import is_purchase_control
+from auditor.pagejs import visible_js
 
 PLAN_OPTIONS = r"""
 ([anchorSel, reaffirm]) => {
-  const visible = el => { if (el && el.checkVisibility && !el.checkVisibility()) return false; if (!el) return false; const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
-    return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
-  const soldOut = t => /sold ?out|out of stock|unavailable|ausverkauft|épuisé|uitverkocht|agotado|esaurito|niet beschikbaar/i.test(t || '');
+""" + visible_js(0) + r"""  const soldOut = t => /sold ?out|out of stock|unavailable|ausverkauft|épuisé|uitverkocht|agotado|esaurito|niet beschikbaar/i.test(t || '');
   const placeholder = /^\s*$|choose|select|pick|wähle|auswählen|choisir|sélectionner|kies|selecteer|elige|selecciona|scegli|seleziona|^-+|^\.\.\./i;
   document.querySelectorAll('[data-cxaudit-opt]').forEach(e => e.removeAttribute('data-cxaudit-opt'));
   const anchor = anchorSel ? document.querySelector(anchorSel) : null;
