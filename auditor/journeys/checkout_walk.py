@@ -56,7 +56,7 @@ COUNT_CLICKABLES = """() => {
 QUANTITY = re.compile(r"qty|quantit|menge|anzahl|aantal|cantidad|quantità|ilość|antal|mængde", re.I)
 SECURE_WORDS = re.compile(r"secure|encrypted|ssl|sicher|sécurisé|veilig", re.I)
 PLACE_KINDS = frozenset({"street", "city", "postcode"})  # a form that asks for these asks for the delivery address
-DELIVERY_WAIT_S = 3.0  # how long the walk waits for delivery methods to be listed once the address is typed
+DELIVERY_WAIT_S = 1.0  # after the page went quiet, how much longer the walk waits for delivery methods to show
 ADDRESS_KINDS = PLACE_KINDS | {"email", "first_name", "last_name", "full_name", "phone", "state", "country"}
 
 
@@ -416,8 +416,8 @@ class CheckoutWalker:
                 typed = True
             if typed or filled_here:  # the last field's change event: shops fetch their delivery rates on it
                 await self.gp.page.evaluate("() => document.activeElement && document.activeElement.blur()")
-                await self.gp.settle(quiet_ms=500, limit_ms=5000)
-            # some fetch their rates a moment after the address is complete (EverShop): a customer waits for the list
+                # EverShop saves the address, then fetches the rates, then renders them: a second of quiet ends it
+                await self.gp.settle(quiet_ms=1000, limit_ms=6000)
             shown = await wait_for(lambda: read_step(self.gp), lambda v: bool(delivery_methods(v)), limit_s=DELIVERY_WAIT_S)
             method = unchosen_delivery(shown)
             if method is not None:
