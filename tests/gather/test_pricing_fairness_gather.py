@@ -161,3 +161,22 @@ async def test_on_a_phone_the_total_on_a_collapsed_order_summary_bar_is_read(ser
     at_payment = [s for s in check.evidence["states"] if s["kind"] == "payment"]
     assert [s["summary"]["total"]["amount"] for s in at_payment] == [35.0, 40.0]  # on arrival, then with shipping
     assert "total-hidden" not in codes(check), [f.observed for f in check.findings]
+
+
+async def test_woocommerce_shows_its_rates_once_the_address_is_typed_and_they_count_before_payment(
+        serve_app, run_audit) -> None:
+    """WooCommerce with no default customer location: "Enter your address to view shipping options." until the
+    address is complete, then update_order_review returns the rates; nothing is submitted."""
+    from tests.sites.theme_patterns import AddressFirstShippingShop
+    shop = AddressFirstShippingShop()
+    result = await run_audit(serve_app(shop.app).url, checks=["checkout-journey", "pricing-fairness"],
+                             crawl={"max_pages": 10})
+    checks = {c.id: c for c in result.sites[0].checks}
+    walk = checks["checkout-journey"].evidence
+    assert walk["payment_step_reached"] and walk["one_page_checkout"], walk["stopped_because"]
+    assert shop.reviews_with_rates >= 1, "the typed address reached update_order_review"
+    assert shop.orders == 0
+    ev = checks["pricing-fairness"].evidence
+    assert ev["shipping_before_payment"] == {"amount": 4.95, "currency": "GBP"}
+    assert walk["delivery_choice"] is None, "WooCommerce checks its first rate itself"
+    assert codes(checks["pricing-fairness"]) == set(), [f.observed for f in checks["pricing-fairness"].findings]

@@ -756,9 +756,9 @@ class ViewCartOnlyShop(_Counter):
             "</td></tr></tbody></table></form><div class='cart-collaterals'><div class='cart_totals'><h2>Cart totals</h2>"
             f"<table cellspacing='0' class='shop_table shop_table_responsive'><tr class='cart-subtotal'><th>Subtotal</th><td>"
             f"{self.money(subtotal)}</td></tr><tr class='woocommerce-shipping-totals shipping'><th>Shipping</th><td data-title='Shipping'>"
-            f"<ul id='shipping_method' class='woocommerce-shipping-methods'><li>Flat rate: {self.money(495)}</li></ul>"
-            "<p class='woocommerce-shipping-destination'>Shipping to <strong>United Kingdom (UK)</strong>.</p></td></tr>"
-            f"<tr class='order-total'><th>Total</th><td><strong>{self.money(subtotal + 495)}</strong></td></tr></table>"
+            f"{self.cart_shipping_cell()}</td></tr>"
+            f"<tr class='order-total'><th>Total</th><td><strong>{self.money(subtotal + (495 if self.default_country else 0))}</strong>"
+            "</td></tr></table>"
             "<div class='wc-proceed-to-checkout'><a href='/checkout/' class='checkout-button button alt wc-forward'>Proceed to checkout</a>"
             "</div></div></div>")
         return self.page("Cart", "<h1 class='entry-title'>Cart</h1>" + body, r, "woocommerce-cart")
@@ -781,19 +781,18 @@ class ViewCartOnlyShop(_Counter):
                     "&nbsp;<span class='optional'>(optional)</span>")
             req = " aria-required='true'" if required else ""
             if name == "billing_country":
+                gb = " selected='selected'" if self.default_country == "GB" else ""
                 control = ("<select name='billing_country' id='billing_country' class='country_to_state country_select' "
                            f"autocomplete='country' data-label='Country / Region'{req}><option value=''>Select a country / region…</option>"
-                           "<option value='IE'>Ireland</option><option value='GB' selected='selected'>United Kingdom (UK)</option>"
+                           f"<option value='IE'>Ireland</option><option value='GB'{gb}>United Kingdom (UK)</option>"
                            "<option value='US'>United States (US)</option></select>")
             else:
                 kind = "email" if name.endswith("email") else "tel" if name.endswith("phone") else "text"
                 control = (f"<input type='{kind}' class='input-text' name='{name}' id='{name}' placeholder='' value='' "
                            f"autocomplete='{auto}'{req}>")
-            rows.append(f"<p class='form-row form-row-wide{' validate-required' if required else ''}' id='{name}_field'>"
+            address = " address-field" if name in self.ADDRESS_FIELDS else ""
+            rows.append(f"<p class='form-row form-row-wide{address}{' validate-required' if required else ''}' id='{name}_field'>"
                         f"<label for='{name}'>{label}{mark}</label><span class='woocommerce-input-wrapper'>{control}</span></p>")
-        subtotal = sum(x["price"] * x["qty"] for x in lines)
-        review = "".join(f"<tr class='cart_item'><td class='product-name'>{escape(x['name'])} <strong class='product-quantity'>× "
-                         f"{x['qty']}</strong></td><td class='product-total'>{self.money(x['price'] * x['qty'])}</td></tr>" for x in lines)
         gateways = (("bacs", "Direct bank transfer", "Make your payment directly into our bank account."),
                     ("cod", "Cash on delivery", "Pay with cash upon delivery."))
         methods = "".join(
@@ -818,10 +817,7 @@ class ViewCartOnlyShop(_Counter):
             "id='order_comments_field'><label for='order_comments'>Order notes&nbsp;<span class='optional'>(optional)</span></label>"
             "<textarea name='order_comments' class='input-text' id='order_comments' placeholder='Notes about your order, e.g. special "
             "notes for delivery.' rows='2'></textarea></p></div></div></div><h3 id='order_review_heading'>Your order</h3>"
-            "<div id='order_review' class='woocommerce-checkout-review-order'><table class='shop_table woocommerce-checkout-review-order-table'>"
-            f"<tbody>{review}</tbody><tfoot><tr class='cart-subtotal'><th>Subtotal</th><td>{self.money(subtotal)}</td></tr>"
-            f"<tr class='woocommerce-shipping-totals shipping'><th>Shipping</th><td>Flat rate: {self.money(495)}</td></tr>"
-            f"<tr class='order-total'><th>Total</th><td><strong>{self.money(subtotal + 495)}</strong></td></tr></tfoot></table>"
+            f"<div id='order_review' class='woocommerce-checkout-review-order'>{self.review_table(r)}"
             f"<div id='payment' class='woocommerce-checkout-payment'><ul class='wc_payment_methods payment_methods methods'>{methods}</ul>"
             "<div class='form-row place-order'><div class='woocommerce-terms-and-conditions-wrapper'><div class='woocommerce-privacy-policy-text'>"
             "<p>Your personal data will be used to process your order and for other purposes described in our privacy policy.</p></div>"
@@ -833,6 +829,32 @@ class ViewCartOnlyShop(_Counter):
             "data-value='Place order'>Place order</button></div></div></div></form>")
         return self.page("Checkout", "<h1 class='entry-title'>Checkout</h1><div class='woocommerce'>" + body + "</div>", r,
                          "woocommerce-checkout")
+
+    default_country = "GB"  # WooCommerce's "Default customer location": the shop's base country
+    ADDRESS_FIELDS = frozenset({"billing_country", "billing_address_1", "billing_city", "billing_state", "billing_postcode"})
+
+    def cart_shipping_cell(self) -> str:
+        """The cart totals' shipping: the base country's rate, or (no default location) a prompt for the address."""
+        if not self.default_country:
+            return "Enter your address to view shipping options."
+        return (f"<ul id='shipping_method' class='woocommerce-shipping-methods'><li>Flat rate: {self.money(495)}</li></ul>"
+                "<p class='woocommerce-shipping-destination'>Shipping to <strong>United Kingdom (UK)</strong>.</p>")
+
+    def shipping_cell(self, r: Request) -> tuple[str, int]:
+        """The order review's shipping cell and its cost in pence."""
+        return f"Flat rate: {self.money(495)}", 495
+
+    def review_table(self, r: Request) -> str:
+        """templates/checkout/review-order.php: the lines, subtotal, shipping and total."""
+        lines = self.cart_lines(r)
+        subtotal = sum(x["price"] * x["qty"] for x in lines)
+        review = "".join(f"<tr class='cart_item'><td class='product-name'>{escape(x['name'])} <strong class='product-quantity'>× "
+                         f"{x['qty']}</strong></td><td class='product-total'>{self.money(x['price'] * x['qty'])}</td></tr>" for x in lines)
+        cell, shipping = self.shipping_cell(r)
+        return ("<table class='shop_table woocommerce-checkout-review-order-table'>"
+                f"<tbody>{review}</tbody><tfoot><tr class='cart-subtotal'><th>Subtotal</th><td>{self.money(subtotal)}</td></tr>"
+                f"<tr class='woocommerce-shipping-totals shipping'><th>Shipping</th><td data-title='Shipping'>{cell}</td></tr>"
+                f"<tr class='order-total'><th>Total</th><td><strong>{self.money(subtotal + shipping)}</strong></td></tr></tfoot></table>")
 
     def place_order(self, r: Request) -> Response:
         self._count_order()
@@ -868,6 +890,64 @@ EXPECTED_VIEW_CART_ONLY: dict[str, Any] = {
                "checkout/payment.php (#payment radios, #place_order)",
 }
 
+
+
+# WooCommerce's checkout.js: an address field's change (a select at once, an input when it loses focus) posts the
+# form to ?wc-ajax=update_order_review and swaps the returned fragments in; a newer update aborts the one under way
+_WOO_REVIEW_JS = r"""
+const form = document.querySelector('form.woocommerce-checkout');
+let updating = null;
+form.addEventListener('change', async e => {
+  if (!e.target.closest('.address-field')) return;
+  if (updating) updating.abort();
+  const mine = updating = new AbortController();
+  try {
+    const res = await (await fetch('/?wc-ajax=update_order_review', {method: 'POST', signal: mine.signal,
+      body: new URLSearchParams(new FormData(form)), headers: {'Content-Type': 'application/x-www-form-urlencoded'}})).json();
+    fragmentsUpdate(res.fragments);
+  } catch (err) { if (err.name !== 'AbortError') throw err; }
+});
+"""
+
+
+class AddressFirstShippingShop(ViewCartOnlyShop):
+    """The same WooCommerce shop with "Default customer location: No location by default": no country is preselected
+    and the order review says "Enter your address to view shipping options." until the address is complete; then
+    update_order_review returns the review table with the rates (templates/cart/cart-shipping.php: radios
+    `shipping_method[0]`, the first checked) and the total with shipping."""
+
+    default_country = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reviews_with_rates = 0
+
+    def root(self, r: Request) -> Response:
+        if r.arg("wc-ajax") == "update_order_review":
+            r.session["woo_address"] = {k: r.field(k).strip() for k in self.ADDRESS_FIELDS}
+            table = self.review_table(r)
+            self.reviews_with_rates += "shipping_method[0]" in table
+            return Response.json(json.dumps({"result": "success", "fragments": {
+                ".woocommerce-checkout-review-order-table": table}}))
+        return super().root(r)
+
+    def shipping_cell(self, r: Request) -> tuple[str, int]:
+        address = r.session.get("woo_address") or {}
+        if not all(address.get(k) for k in ("billing_country", "billing_address_1", "billing_city", "billing_postcode")):
+            return "Enter your address to view shipping options.", 0
+        return ("<ul id='shipping_method' class='woocommerce-shipping-methods'>"
+                "<li><input type='radio' name='shipping_method[0]' data-index='0' id='shipping_method_0_flat_rate1' "
+                f"value='flat_rate:1' class='shipping_method' checked='checked'><label for='shipping_method_0_flat_rate1'>Flat rate: "
+                f"{self.money(495)}</label></li><li><input type='radio' name='shipping_method[0]' data-index='0' "
+                "id='shipping_method_0_local_pickup2' value='local_pickup:2' class='shipping_method'><label "
+                "for='shipping_method_0_local_pickup2'>Local pickup</label></li></ul>"), 495
+
+    def checkout(self, r: Request) -> Response:
+        r.session.pop("woo_address", None)  # a fresh checkout page knows no address yet
+        response = super().checkout(r)
+        if isinstance(response.body, str):
+            response.body = response.body.replace("</body>", f"<script>{_WOO_REVIEW_JS}</script></body>", 1)
+        return response
 
 # ---------------------------------------------------------------------------------------------------------
 # 3 and 4. django-oscar: a listing as the home page; a checkout that validates postcodes per country
