@@ -137,7 +137,7 @@ CLASS_KIND = [
 ]
 PAYMENT_CHOICE = re.compile(rf"{pattern('payment').pattern}|payment|zahlung|paiement|betaal|pago|pagamento|płatnoś|"
                             r"betaln|betaling|paypal|klarna|invoice|rechnung|nachnahme|vorkasse|card|karte|"
-                            r"cash on delivery|rembours|contrassegno|reembolso|pobrani|efterkrav|rembours", re.I)
+                            r"cash on delivery|rembours|contrassegno|reembolso|pobrani|efterkrav", re.I)
 # a radio about which address to use ("Same as shipping address") is not a delivery method
 ADDRESS_CHOICE = re.compile(r"address|adresse|adres\b|dirección|indirizzo|billing|rechnung|factura|same as|identi", re.I)
 # "(Inclusive of tax $0.00)" beside a total: an aside, not the amount of the row

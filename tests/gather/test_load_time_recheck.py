@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from auditor.demo.httpkit import App, LocalServer, Request, Response
 
@@ -25,6 +26,12 @@ def lamp_shop(slow_when: Callable[[Request], bool]) -> App:
     return app
 
 
+async def load_time_of(app: App, serve_app: Callable[[App], LocalServer], run_audit: Callable) -> Any:
+    """The load-time check of a one-page audit of the app."""
+    result = await run_audit(serve_app(app).url, checks=["load-time"], crawl={"max_pages": 1})
+    return result.sites[0].checks[0]
+
+
 def browser_navigation(r: Request) -> bool:
     """What the browser asks for while the audit's machine is busy: Chromium's page loads, never a plain request."""
     return r.headers.get("sec-fetch-mode") == "navigate"
@@ -32,8 +39,7 @@ def browser_navigation(r: Request) -> bool:
 
 async def test_a_slow_first_byte_only_the_busy_browser_saw_is_no_slow_server(
         serve_app: Callable[[App], LocalServer], run_audit: Callable) -> None:
-    result = await run_audit(serve_app(lamp_shop(browser_navigation)).url, checks=["load-time"], crawl={"max_pages": 1})
-    check = result.sites[0].checks[0]
+    check = await load_time_of(lamp_shop(browser_navigation), serve_app, run_audit)
     home = check.evidence["pages"][0]
     assert home["ttfb_ms"] >= 1200 and home["ttfb_recheck_ms"] is not None and home["ttfb_recheck_ms"] < 500
     assert "load-time/slow-server" not in {f.code for f in check.findings}
@@ -41,8 +47,7 @@ async def test_a_slow_first_byte_only_the_busy_browser_saw_is_no_slow_server(
 
 async def test_a_server_slow_for_every_request_is_still_a_slow_server(
         serve_app: Callable[[App], LocalServer], run_audit: Callable) -> None:
-    result = await run_audit(serve_app(lamp_shop(lambda r: True)).url, checks=["load-time"], crawl={"max_pages": 1})
-    check = result.sites[0].checks[0]
+    check = await load_time_of(lamp_shop(lambda r: True), serve_app, run_audit)
     assert check.evidence["pages"][0]["ttfb_recheck_ms"] >= 1200
     finding = next(f for f in check.findings if f.code == "load-time/slow-server")
     assert "Measured twice" in finding.observed
@@ -66,8 +71,7 @@ def styled_shop(slow_css: Callable[[int], bool]) -> App:
 
 async def test_a_slow_paint_a_second_load_does_not_repeat_is_not_reported(
         serve_app: Callable[[App], LocalServer], run_audit: Callable) -> None:
-    result = await run_audit(serve_app(styled_shop(lambda n: n == 1)).url, checks=["load-time"], crawl={"max_pages": 1})
-    check = result.sites[0].checks[0]
+    check = await load_time_of(styled_shop(lambda n: n == 1), serve_app, run_audit)
     home = check.evidence["pages"][0]
     assert home["fcp_ms"] >= 1900 and home["fcp_recheck_ms"] is not None and home["fcp_recheck_ms"] < 1500
     assert not {f.code for f in check.findings} & {"load-time/slow-first-paint", "load-time/slow-lcp"}
@@ -75,8 +79,7 @@ async def test_a_slow_paint_a_second_load_does_not_repeat_is_not_reported(
 
 async def test_a_page_that_paints_slowly_every_time_keeps_its_finding(
         serve_app: Callable[[App], LocalServer], run_audit: Callable) -> None:
-    result = await run_audit(serve_app(styled_shop(lambda n: True)).url, checks=["load-time"], crawl={"max_pages": 1})
-    check = result.sites[0].checks[0]
+    check = await load_time_of(styled_shop(lambda n: True), serve_app, run_audit)
     assert check.evidence["pages"][0]["fcp_recheck_ms"] >= 1900
     finding = next(f for f in check.findings if f.code == "load-time/slow-first-paint")
     assert "Measured twice" in finding.observed
