@@ -180,3 +180,20 @@ async def test_woocommerce_shows_its_rates_once_the_address_is_typed_and_they_co
     assert ev["shipping_before_payment"] == {"amount": 4.95, "currency": "GBP"}
     assert walk["delivery_choice"] is None, "WooCommerce checks its first rate itself"
     assert codes(checks["pricing-fairness"]) == set(), [f.observed for f in checks["pricing-fairness"].findings]
+
+
+async def test_shopify_lists_its_rates_once_the_address_is_typed_and_they_count_before_payment(
+        serve_app, run_audit) -> None:
+    """Shopify's one-page checkout: "Enter your shipping address to view available shipping methods." until the
+    address is complete, then the rates, the first selected, and the summary's shipping; "Pay now" is never pressed."""
+    from tests.sites.theme_patterns import RatesAfterAddressShop
+    shop = RatesAfterAddressShop()
+    result = await run_audit(serve_app(shop.app).url, checks=["checkout-journey", "pricing-fairness"],
+                             crawl={"max_pages": 10})
+    checks = {c.id: c for c in result.sites[0].checks}
+    walk = checks["checkout-journey"].evidence
+    assert walk["payment_step_reached"] and walk["one_page_checkout"], walk["stopped_because"]
+    assert shop.rate_requests >= 1 and shop.orders == 0
+    ev = checks["pricing-fairness"].evidence
+    assert ev["shipping_before_payment"] == {"amount": 3.99, "currency": "GBP"}
+    assert codes(checks["pricing-fairness"]) == set(), [f.observed for f in checks["pricing-fairness"].findings]

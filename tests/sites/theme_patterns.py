@@ -444,6 +444,60 @@ class ColourButtonShop(SwatchShop):
     }
 
 
+# Shopify's one-page checkout asks for the rates once the delivery address is complete (it listens to typing, a
+# moment after the last keystroke), lists them with the first selected and puts its price in the summary
+_SHOPIFY_RATES_JS = r"""
+const delivery = document.querySelector('section[aria-label=Delivery]');
+let asking = null;
+const askRates = () => { clearTimeout(asking); asking = setTimeout(async () => {
+  const value = id => document.getElementById(id).value.trim();
+  if (!value('TextField2') || !value('TextField4') || !value('TextField5')) return;
+  const rates = await (await fetch(location.pathname + '/shipping_rates?country=' + value('Select0'))).json();
+  document.getElementById('rates').outerHTML = rates.map((rate, i) => "<label><input type='radio' name='shipping_rate' value='" +
+    rate.handle + "'" + (i ? '' : ' checked') + '> ' + rate.title + ' · ' + rate.price + '</label>').join('');
+  document.getElementById('summary-shipping').textContent = 'Shipping ' + rates[0].price;
+  document.getElementById('summary-total').textContent = 'Total GBP ' + rates[0].total;
+}, 300); };
+delivery.addEventListener('input', askRates);
+delivery.addEventListener('change', askRates);
+"""
+
+
+class RatesAfterAddressShop(SwatchShop):
+    """The same Dawn shop whose checkout (Shopify's one-page checkout) says "Enter your shipping address to view
+    available shipping methods." and "Shipping: Enter shipping address" in the summary until the address is complete,
+    then fetches and lists the rates, the first selected."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rate_requests = 0
+        self.app.add("/checkouts/cn/(?P<token>[a-f0-9]+)/shipping_rates", self.shipping_rates)
+
+    def shipping_rates(self, r: Request) -> Response:
+        self.rate_requests += 1
+        subtotal = self._subtotal(r)
+        return Response.json(json.dumps([
+            {"handle": "standard", "title": "Standard · 3 to 5 business days", "price": self.money(399),
+             "total": self.money(subtotal + 399)},
+            {"handle": "express", "title": "Express · 1 business day", "price": self.money(799),
+             "total": self.money(subtotal + 799)}]))
+
+    def checkout(self, r: Request) -> Response:
+        response = super().checkout(r)
+        if not isinstance(response.body, str) or "shipping_rate" not in response.body:
+            return response
+        body = re.sub(r"(<h2>Shipping method</h2>).*?(</section>)",
+                      r"\1<p id='rates'>Enter your shipping address to view available shipping methods.</p>\2",
+                      response.body, count=1, flags=re.S)
+        body = re.sub(r"<p>Shipping £3\.99</p><p><strong>Total GBP (£[\d.,]+)</strong></p>",
+                      lambda m: "<p id='summary-shipping'>Shipping Enter shipping address</p><p><strong id='summary-total'>"
+                                f"Total GBP {self.money(self._subtotal(r))}</strong></p>", body, count=1)
+        response.body = body.replace("</body>", f"<script>{_SHOPIFY_RATES_JS}</script></body>", 1)
+        return response
+
+    def _subtotal(self, r: Request) -> int:
+        return sum(i["price"] * i["quantity"] for i in self.cart_items(r))
+
 _DAWN_PATTERN_NOTE = ("copies Shopify/dawn snippets/product-variant-picker.liquid + product-variant-options.liquid "
                       "(fieldset.product-form__input--pill, radios hidden by CSS, labels as pills), snippets/buy-buttons.liquid "
                       "(product-form, role=alert .product-form__error-message-wrapper, button[name=add]), "
