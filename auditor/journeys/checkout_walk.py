@@ -129,6 +129,7 @@ class CheckoutWalker:
         self.dialogs: list[str] = []
         self.gates_passed: set[str] = set()
         self.lang = ""  # the shop's <html lang>, read on the first product page
+        self.address_given = False  # a step before the payment step asked for the address (and was left)
         self.customer: TestCustomer | None = (customer_for(data.country, "market") if known_country(data.country) else None)
         gp.page.on("response", self._on_response)
         gp.page.on("dialog", lambda d: self.dialogs.append(d.message[:200]))
@@ -375,6 +376,7 @@ class CheckoutWalker:
                 self._stop("no button to continue from this step")
                 return
             previous = view
+            self.address_given = self.address_given or asks_address(filled)
             await self.gp.click(self._control(ranked[0].control), f"Fill step {len(self.ev.steps)} and click “{ranked[0].label}”")
             self.gp.annotate([ranked[0].record("chosen"),
                             *[c.record("skipped", "ranked lower") for c in ranked[1:3]]], [])
@@ -401,8 +403,8 @@ class CheckoutWalker:
         their cost, only once the address is typed (EverShop, WooCommerce's order review). A customer sees that cost
         before paying, so the walk types the address there, takes the first delivery method when none is chosen, and
         records what the page then shows. Nothing is submitted; a failure here leaves the payment step reached."""
-        if not any(classify(f) in PLACE_KINDS for f in view.fields if f["type"] not in ("radio", "checkbox")):
-            return
+        if self.address_given or not asks_address(view):
+            return  # address fields after an address step are the billing address: not a one-page checkout
         self.ev.one_page_checkout = True
         typed = chose = False
         try:
@@ -629,6 +631,10 @@ class CheckoutWalker:
                     await self.gp.fill(self._field(f), wanted)
                     changed = True
         return changed
+
+
+def asks_address(view: StepView) -> bool:
+    return any(classify(f) in PLACE_KINDS for f in view.fields if f["type"] not in ("radio", "checkbox"))
 
 
 def delivery_methods(view: StepView) -> list[dict[str, Any]]:

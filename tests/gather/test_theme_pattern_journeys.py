@@ -39,6 +39,7 @@ async def test_the_journey_reaches_payment_on_real_theme_structures(shop_class: 
     path = [(s.action, [c["result"] for c in s.candidates], list(s.messages)) for s in check.journey]
     assert ev["payment_step_reached"], (ev["stopped_because"], path)
     assert ev["steps_to_payment"] == expected["steps_to_payment"], ([s["title"] for s in ev["steps"]], path)
+    assert ev["one_page_checkout"] is expected["one_page_checkout"]
     assert ev["guest_checkout"] == expected["guest_checkout"]
     assert sorted(ev["payment_labels"]) == sorted(expected["payment_labels"])
     assert check.outcome is not None and check.outcome.value == "reached"

@@ -505,6 +505,7 @@ _DAWN_PATTERN_NOTE = ("copies Shopify/dawn snippets/product-variant-picker.liqui
                       "footer's list-payment icons")
 
 EXPECTED_SWATCH: dict[str, Any] = {
+    "one_page_checkout": True,  # Shopify's checkout asks for the address beside the payment
     "steps_to_payment": 1,
     "guest_checkout": "offered",
     "payment_labels": ["Credit card", "PayPal"],
@@ -927,6 +928,7 @@ class ViewCartOnlyShop(_Counter):
 
 
 EXPECTED_VIEW_CART_ONLY: dict[str, Any] = {
+    "one_page_checkout": True,  # billing details, order review and #payment on /checkout/
     "steps_to_payment": 1,
     "guest_checkout": "offered",  # a "Returning customer? Click here to login" toggle sits above the guest form
     "payment_labels": ["Direct bank transfer", "Cash on delivery"],
@@ -1352,6 +1354,7 @@ _OSCAR_FILES = ("django-oscar/django-oscar src/oscar/templates/oscar/catalogue/p
                 "apps/address/abstract_models.py (POSTCODES_REGEX, \"The postcode '%(postcode)s' is not valid for %(country)s\")")
 
 EXPECTED_LISTING_HOME: dict[str, Any] = {
+    "one_page_checkout": False,  # the address on its own page, payment on another
     "steps_to_payment": 4,  # gateway, shipping address, shipping method, payment
     "guest_checkout": "offered",  # a radio on the gateway, not a button
     "payment_labels": ["Bank transfer", "Cash on delivery"],
@@ -1370,6 +1373,7 @@ EXPECTED_LISTING_HOME: dict[str, Any] = {
 }
 
 EXPECTED_POSTCODE: dict[str, Any] = {
+    "one_page_checkout": False,  # the address on its own page, payment on another
     "steps_to_payment": 4,
     "guest_checkout": "offered",
     "payment_labels": ["Bank transfer", "Cash on delivery"],
@@ -1779,6 +1783,7 @@ class ProgressiveCheckoutShop(_Counter):
 
 
 EXPECTED_PROGRESSIVE: dict[str, Any] = {
+    "one_page_checkout": False,  # one URL, but the address section is left before payment
     "steps_to_payment": 4,  # 1 Personal Information, 2 Addresses, 3 Shipping Method, 4 Payment, all on /order
     "guest_checkout": "offered",  # "Order as a guest" tab is active; its form has an optional password field
     "payment_labels": ["Pay by bank wire", "Pay by Cash on Delivery"],
