@@ -113,26 +113,33 @@ async def test_a_mini_cart_sheet_and_a_one_page_checkout_are_read_by_structure(s
     assert codes(check) == set(), [f.observed for f in check.findings]
 
 
+async def one_page_walk(shop: Any, serve_app: Callable[[App], LocalServer], run_audit: Callable,
+                        max_pages: int = 10) -> tuple[dict[str, Any], Any]:
+    """The checkout walk's evidence and the pricing check on a shop whose payment page asks for the address: the
+    walk reached payment there, typed the address and placed no order."""
+    result = await run_audit(serve_app(shop.app).url, checks=["checkout-journey", "pricing-fairness"],
+                             crawl={"max_pages": max_pages})
+    checks = {c.id: c for c in result.sites[0].checks}
+    walk = checks["checkout-journey"].evidence
+    assert walk["payment_step_reached"] and walk["one_page_checkout"], walk["stopped_because"]
+    assert shop.orders == 0
+    return walk, checks["pricing-fairness"]
+
+
 async def test_a_one_page_checkout_shows_its_shipping_cost_once_the_address_is_typed(serve_app, run_audit) -> None:
     """EverShop lists its delivery methods only once an address is typed on the page that also asks how to pay;
     make accuracy missed its $5.00 shipping because the walk stopped on arrival. The walk now types the address
     (never submitting), takes the one method offered, and the shipping counts as shown before payment."""
     from tests.sites.sheet_cart_shop import SheetCartShop
-    shop = SheetCartShop()
-    result = await run_audit(serve_app(shop.app).url, checks=["checkout-journey", "pricing-fairness"],
-                             crawl={"max_pages": 4})
-    checks = {c.id: c for c in result.sites[0].checks}
-    walk = checks["checkout-journey"].evidence
-    assert walk["payment_step_reached"] and walk["one_page_checkout"], walk["stopped_because"]
+    walk, check = await one_page_walk(SheetCartShop(), serve_app, run_audit, max_pages=4)
     assert walk["delivery_choice"] == "Standard Shipping $5.00"
     assert walk["steps_to_payment"] == 1 and walk["form_fields_required"] == 6
     assert walk["customer"]["country"] == "US", "the country the form offered, so the postcode fits it"
-    assert shop.orders == 0
-    ev = checks["pricing-fairness"].evidence
+    ev = check.evidence
     assert [s["kind"] for s in ev["states"] if s["url"].endswith("/checkout")] == ["payment", "payment"]
     assert ev["shipping_before_payment"] == {"amount": 5.0, "currency": "USD"}
     assert ev["states"][-1]["summary"]["total"] == {"amount": 40.0, "currency": "USD"}
-    assert codes(checks["pricing-fairness"]) == set(), [f.observed for f in checks["pricing-fairness"].findings]
+    assert codes(check) == set(), [f.observed for f in check.findings]
 
 
 async def test_oscar_basket_rows_of_bootstrap_columns_are_read_as_lines(serve_app, run_audit) -> None:
@@ -169,17 +176,11 @@ async def test_woocommerce_shows_its_rates_once_the_address_is_typed_and_they_co
     address is complete, then update_order_review returns the rates; nothing is submitted."""
     from tests.sites.theme_patterns import AddressFirstShippingShop
     shop = AddressFirstShippingShop()
-    result = await run_audit(serve_app(shop.app).url, checks=["checkout-journey", "pricing-fairness"],
-                             crawl={"max_pages": 10})
-    checks = {c.id: c for c in result.sites[0].checks}
-    walk = checks["checkout-journey"].evidence
-    assert walk["payment_step_reached"] and walk["one_page_checkout"], walk["stopped_because"]
+    walk, check = await one_page_walk(shop, serve_app, run_audit)
     assert shop.reviews_with_rates >= 1, "the typed address reached update_order_review"
-    assert shop.orders == 0
-    ev = checks["pricing-fairness"].evidence
-    assert ev["shipping_before_payment"] == {"amount": 4.95, "currency": "GBP"}
+    assert check.evidence["shipping_before_payment"] == {"amount": 4.95, "currency": "GBP"}
     assert walk["delivery_choice"] is None, "WooCommerce checks its first rate itself"
-    assert codes(checks["pricing-fairness"]) == set(), [f.observed for f in checks["pricing-fairness"].findings]
+    assert codes(check) == set(), [f.observed for f in check.findings]
 
 
 async def test_shopify_lists_its_rates_once_the_address_is_typed_and_they_count_before_payment(
@@ -188,12 +189,7 @@ async def test_shopify_lists_its_rates_once_the_address_is_typed_and_they_count_
     address is complete, then the rates, the first selected, and the summary's shipping; "Pay now" is never pressed."""
     from tests.sites.theme_patterns import RatesAfterAddressShop
     shop = RatesAfterAddressShop()
-    result = await run_audit(serve_app(shop.app).url, checks=["checkout-journey", "pricing-fairness"],
-                             crawl={"max_pages": 10})
-    checks = {c.id: c for c in result.sites[0].checks}
-    walk = checks["checkout-journey"].evidence
-    assert walk["payment_step_reached"] and walk["one_page_checkout"], walk["stopped_because"]
-    assert shop.rate_requests >= 1 and shop.orders == 0
-    ev = checks["pricing-fairness"].evidence
-    assert ev["shipping_before_payment"] == {"amount": 3.99, "currency": "GBP"}
-    assert codes(checks["pricing-fairness"]) == set(), [f.observed for f in checks["pricing-fairness"].findings]
+    _walk, check = await one_page_walk(shop, serve_app, run_audit)
+    assert shop.rate_requests >= 1, "the typed address asked for the rates"
+    assert check.evidence["shipping_before_payment"] == {"amount": 3.99, "currency": "GBP"}
+    assert codes(check) == set(), [f.observed for f in check.findings]
