@@ -32,7 +32,15 @@ from auditor.journeys.customer import (
     known_country,
 )
 from auditor.journeys.fields import classify, plan_value
-from auditor.journeys.page import EMAIL_CONFIRM, GUEST_WORDS, READ_STEP, StepRecord, StepView, field_key
+from auditor.journeys.page import (
+    EMAIL_CONFIRM,
+    GUEST_WORDS,
+    PLACE_KINDS,
+    READ_STEP,
+    StepRecord,
+    StepView,
+    field_key,
+)
 from auditor.journeys.prices import ADDRESS_CHOICE, FREE, PAYMENT_CHOICE, SHIPPING, amounts
 from auditor.journeys.state import classify as classify_state
 from auditor.journeys.variants import choose_options
@@ -55,7 +63,6 @@ COUNT_CLICKABLES = """() => {
 }"""
 QUANTITY = re.compile(r"qty|quantit|menge|anzahl|aantal|cantidad|quantità|ilość|antal|mængde", re.I)
 SECURE_WORDS = re.compile(r"secure|encrypted|ssl|sicher|sécurisé|veilig", re.I)
-PLACE_KINDS = frozenset({"street", "city", "postcode"})  # a form that asks for these asks for the delivery address
 DELIVERY_WAIT_S = 1.0  # after the page went quiet, how much longer the walk waits for delivery methods to show
 ADDRESS_KINDS = PLACE_KINDS | {"email", "first_name", "last_name", "full_name", "phone", "state", "country"}
 
@@ -376,7 +383,7 @@ class CheckoutWalker:
                 self._stop("no button to continue from this step")
                 return
             previous = view
-            self.address_given = self.address_given or asks_address(filled)
+            self.address_given = self.address_given or filled.asks_address()
             await self.gp.click(self._control(ranked[0].control), f"Fill step {len(self.ev.steps)} and click “{ranked[0].label}”")
             self.gp.annotate([ranked[0].record("chosen"),
                             *[c.record("skipped", "ranked lower") for c in ranked[1:3]]], [])
@@ -403,7 +410,7 @@ class CheckoutWalker:
         their cost, only once the address is typed (EverShop, WooCommerce's order review). A customer sees that cost
         before paying, so the walk types the address there, takes the first delivery method when none is chosen, and
         records what the page then shows. Nothing is submitted; a failure here leaves the payment step reached."""
-        if self.address_given or not asks_address(view):
+        if self.address_given or not view.asks_address():
             return  # address fields after an address step are the billing address: not a one-page checkout
         self.ev.one_page_checkout = True
         typed = chose = False
@@ -631,10 +638,6 @@ class CheckoutWalker:
                     await self.gp.fill(self._field(f), wanted)
                     changed = True
         return changed
-
-
-def asks_address(view: StepView) -> bool:
-    return any(classify(f) in PLACE_KINDS for f in view.fields if f["type"] not in ("radio", "checkbox"))
 
 
 def delivery_methods(view: StepView) -> list[dict[str, Any]]:

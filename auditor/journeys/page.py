@@ -163,6 +163,7 @@ REGISTER_WORDS = joined(r"create (an )?account|register|registrieren|konto erste
                         r"account aanmaken|crear cuenta|registrati", "create_account")
 EMAIL_CONFIRM = re.compile(r"(confirm|verify|activate)[^.]{0,60}(e-?mail|address)|e-?mail[^.]{0,60}(link|confirm|verif)", re.I)
 PAYMENT_STEP_WORDS = joined(r"payment|zahlung|paiement|betaling|betaalmethode|pago|pagamento", "payment")
+PLACE_KINDS = frozenset({"street", "city", "postcode"})  # a form that asks for these asks for the address
 
 
 @dataclass
@@ -228,10 +229,13 @@ class StepView:
             return "is the checkout's payment step by its address and heading"
         return None
 
+    def asks_address(self) -> bool:
+        """The step has address fields to type (a radio about which address to use is not one)."""
+        return any(classify(f) in PLACE_KINDS for f in self.fields if f["type"] not in ("radio", "checkbox"))
+
     def account_gate(self) -> dict[str, Any] | None:
         """Sign in / register / guest choices on a page that asks for no address yet."""
-        address_kinds = {"street", "postcode", "city"}
-        if any(classify(f) in address_kinds for f in self.fields):
+        if any(classify(f) in PLACE_KINDS for f in self.fields):
             return None
         main = [c for c in self.controls if c["region"] == "main" and not c["disabled"]]
         guest = next((c for c in main if GUEST_WORDS.search(c["text"])), None)
