@@ -47,7 +47,9 @@ endif
 test: setup
 	$(BIN)/ruff check auditor checks reports tests benchmarks accuracy
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -n auto --maxprocesses 4
+	@# worksteal: with xdist's default `load`, a worker keeps the batch it was handed, and one run measured one worker
+	@# busy for 706 s after the other had finished at 279 s; an idle worker now takes tests from a busy one's queue
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist worksteal
 
 lint: setup
 	$(BIN)/ruff check auditor checks reports tests benchmarks accuracy

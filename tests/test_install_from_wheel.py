@@ -29,6 +29,9 @@ PACKAGES = ("auditor", "checks", "reports")  # [tool.setuptools.packages.find] i
 # ~/.cache) or a locale; everything else a developer or CI machine has set (PYTHONPATH, VIRTUAL_ENV,
 # GITHUB_STEP_SUMMARY, …) is left out, so nothing can lead back to the repository or leak out of the test.
 PASSED_ENV = ("CXAUDIT_BROWSER", "PLAYWRIGHT_BROWSERS_PATH", "HOME", "TMPDIR", "LANG", "LC_ALL")
+# pip run without the caller's PYTHONPATH: a checkout on it holds cxaudit.egg-info, and pip would then take the
+# wheel's cxaudit as already installed and install nothing
+PIP_ENV = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
 
 
 def git_files(*args: str) -> list[str]:
@@ -51,7 +54,7 @@ def build_wheel(work: Path) -> Path:
         shutil.copy2(REPO / name, target)
     dist = work / "dist"
     proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(dist), str(source)],
-                          capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+                          env=PIP_ENV, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
     assert proc.returncode == 0, f"`pip wheel` failed:\n{proc.stdout}\n{proc.stderr}"
     wheels = list(dist.glob("cxaudit-*.whl"))
     assert len(wheels) == 1, wheels
@@ -79,7 +82,7 @@ def fresh_venv(root: Path, wheel: Path) -> Path:
                    stdin=subprocess.DEVNULL)
     python = venv / "bin" / "python"
     proc = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index",
-                           "--quiet", str(wheel)], capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+                           "--quiet", str(wheel)], env=PIP_ENV, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
     assert proc.returncode == 0, f"`pip install` of the wheel failed:\n{proc.stdout}\n{proc.stderr}"
     borrowed = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
     shadowing = [f"{path}/{package}" for path in borrowed for package in PACKAGES if (Path(path) / package).exists()]
