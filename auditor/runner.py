@@ -47,6 +47,8 @@ from auditor.snapshot import (
 
 log = logging.getLogger(__name__)
 
+TAB_RETRY_PAUSE_S = 0.5  # before a crawl worker opens its tab again, after the browser failed to open one
+
 
 def default_user_agent(browser_version: str) -> str:
     major = browser_version.split(".")[0] or "120"
@@ -294,6 +296,7 @@ class Auditor:
             nonlocal context
             attempt = 0
             fresh_tab_tried = False
+            tab_failures = 0
             while True:
                 if not session.browser.is_connected() or context.browser is not session.browser:
                     await session.ensure_alive()
@@ -304,6 +307,10 @@ class Auditor:
                     try:
                         tabs[:] = [await open_tab(context, settings)]
                     except PlaywrightError as exc:
+                        tab_failures += 1
+                        if tab_failures < 2:  # a renderer crash elsewhere (another page's) can fail the tab that
+                            await asyncio.sleep(TAB_RETRY_PAUSE_S)  # opened in that moment: the page is not to blame
+                            continue
                         return PageLoadFailure(url, "crashed", f"no tab could be opened: {str(exc).splitlines()[0][:160]}")
                 reused = tabs[0].url != "about:blank"
                 async with loading_slots.slot(CRAWL):

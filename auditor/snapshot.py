@@ -19,7 +19,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from auditor.browser.consent import dismiss_consent
-from auditor.browser.guard import answers_dialogs, new_page
+from auditor.browser.guard import answers_dialogs, new_page, within_tab_limit
 from auditor.browser.purchase import is_purchase_url
 from auditor.journey import Attachments
 from auditor.page_roles import guess_role
@@ -320,8 +320,8 @@ async def open_tab(context: BrowserContext, settings: LoadSettings) -> Page:
     """A fresh tab with the metrics script and throttling in place: set-up round trips that a crawl does
     before it takes a loading slot, so the slot is spent on loading only."""
     page = await new_page(context)
-    await page.add_init_script(METRICS_INIT_SCRIPT)
-    await apply_throttling(context, page, settings.throttle)
+    await within_tab_limit(page.add_init_script(METRICS_INIT_SCRIPT))
+    await within_tab_limit(apply_throttling(context, page, settings.throttle))
     return page
 
 

@@ -15,7 +15,7 @@ import time
 import weakref
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from playwright.async_api import BrowserContext, Dialog, Locator, Page, Route
 from playwright.async_api import Error as PlaywrightError
@@ -81,14 +81,29 @@ def answers_dialogs(context: BrowserContext) -> bool:
     return context in _GUARDED
 
 
+# Opening a tab takes well under a second, a few seconds on a loaded machine. A renderer that dies while the tab
+# opens (a crashing page in the same process) can leave Playwright's new_page waiting forever: bounded instead.
+TAB_OPEN_LIMIT_S = 10.0
+T = TypeVar("T")
+
+
+async def within_tab_limit(setup: Awaitable[T]) -> T:
+    """`setup` (opening a tab and preparing it), failing as Playwright does when it does not end in time."""
+    try:
+        return await asyncio.wait_for(setup, TAB_OPEN_LIMIT_S)
+    except TimeoutError:
+        raise PlaywrightError(f"the new tab was not ready within {TAB_OPEN_LIMIT_S:g} s") from None
+
+
 async def new_page(context: BrowserContext) -> Page:
     """Every page the auditor opens: in a guarded context it also refuses redirects out of scope, which
     request routing cannot see (installed before the page navigates)."""
-    page = await context.new_page()
+    page = await within_tab_limit(context.new_page())
     guarded = _GUARDED.get(context)
     if guarded is not None:
         scope, log, max_document_bytes = guarded
-        await guard_document_responses(context, page, scope, log.blocked_out_of_scope, max_document_bytes)
+        await within_tab_limit(guard_document_responses(context, page, scope, log.blocked_out_of_scope,
+                                                        max_document_bytes))
     return page
 
 
