@@ -177,6 +177,7 @@ async def install_guards(context: BrowserContext, scope: Scope, log: GuardLog,
 
 
 HOLD_SLOT_S = 3.0
+SILENT_ACTION_S = 2.0  # an action that neither changed the page nor asked the network for anything in this time did nothing
 # the element a tap at the control's centre reaches, once the control is in the middle of the screen: null when
 # it is the control (or inside it), else a short description of the cover
 HIT_TEST = """el => {
@@ -338,13 +339,24 @@ class GuardedPage:
 
     async def _act(self, act: Callable[[], Awaitable[None]], started: float) -> int:
         """Performs the action and returns the time to the page's answer; the loading slot is held while the page
-        answers, but not longer than HOLD_SLOT_S: an action that changed nothing must not stall the crawl."""
+        answers, but not longer than HOLD_SLOT_S: an action that changed nothing must not stall the crawl.
+
+        Past SILENT_ACTION_S the page is waited for only while it asked the network for something since the
+        action: a slow server has the navigation or fetch in flight from the first milliseconds, while an action
+        with no request and no change in that time (Enter in a field whose form does nothing) will not answer."""
         async with self._loading():
             await act()
+            ms = await self._time_to_change(started, limit_s=SILENT_ACTION_S)
+            if ms < SILENT_ACTION_S * 1000 or self._silent_since(started):
+                return ms
             ms = await self._time_to_change(started, limit_s=HOLD_SLOT_S)
-        if ms < HOLD_SLOT_S * 1000:
+        if ms < HOLD_SLOT_S * 1000 or self._silent_since(started):
             return ms
         return await self._time_to_change(started)
+
+    def _silent_since(self, started: float) -> bool:
+        """No request in flight and none made since `started`."""
+        return self._inflight == 0 and self._last_network < started
 
     async def cover_of(self, locator: Locator) -> tuple[bool, str | None]:
         """(whether Playwright's own tap would reach the control, what covers its centre). Playwright sees a cover

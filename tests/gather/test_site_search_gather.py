@@ -50,6 +50,26 @@ async def test_server_rendered_get_search(demo_shop: Callable, run_audit: Callab
     assert shop.orders.placed == 0
 
 
+async def test_a_search_its_server_answers_slowly_is_waited_for_not_taken_as_dead(
+        demo_shop: Callable, run_audit: Callable) -> None:
+    shop, url = demo_shop()
+    searches: list[str] = []
+
+    def first_search_slow(path: str) -> float:
+        if path != "/search":
+            return 0.0
+        searches.append(path)
+        return 3.5 if len(searches) == 1 else 0.0
+
+    # longer than the 2 s after which an action that asked the network for nothing is taken as dead
+    shop.app.delay_for = first_search_slow
+    check = await search_check(run_audit, url)
+    known = by_kind(check)["known_product"]
+    assert known["results_count"] >= 1 and known["time_ms"] >= 3500
+    first = next(s.to_json() for s in check.journey if s.action.startswith("Search for"))
+    assert [(c["label"], c["result"]) for c in first["candidates"]] == [("Enter", "chosen")]
+
+
 async def test_post_search_under_another_field_name(demo_shop: Callable, run_audit: Callable) -> None:
     _shop, url = demo_shop(search="post", typo_tolerant=True)
     check = await search_check(run_audit, url)
