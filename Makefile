@@ -47,9 +47,10 @@ endif
 test: setup
 	$(BIN)/ruff check auditor checks reports tests benchmarks accuracy
 	$(BIN)/mypy
-	@# worksteal: with xdist's default `load`, a worker keeps the batch it was handed, and one run measured one worker
-	@# busy for 706 s after the other had finished at 279 s; an idle worker now takes tests from a busy one's queue
-	$(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist worksteal
+	@# -n auto: cores + 1 workers, at most 4 (tests/conftest.py). worksteal: with xdist's default `load`, a worker
+	@# keeps the batch it was handed, and one run measured one worker busy for 706 s after the other had finished at
+	@# 279 s; an idle worker now takes tests from a busy one's queue
+	$(BIN)/python -m pytest -q -n auto --dist worksteal
 
 lint: setup
 	$(BIN)/ruff check auditor checks reports tests benchmarks accuracy
