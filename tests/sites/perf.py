@@ -3,7 +3,9 @@ a slow server."""
 
 from __future__ import annotations
 
-from auditor.demo.httpkit import App, Response
+import time
+
+from auditor.demo.httpkit import App, Request, Response
 
 # Chrome ignores low-entropy images (under 0.05 bits per pixel) as LCP candidates, so the hero carries detail.
 HERO_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="#3a7"/>'
@@ -11,8 +13,18 @@ HERO_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><r
                       for i in range(300)) + "</svg>")
 
 
-def perf_app() -> App:
+def perf_app(server_ms: list[float] | None = None) -> App:
+    """`server_ms` receives how long each /slow-server answer took the server itself: its 400 ms sleep plus what
+    a starved machine added before the sleeping thread ran again, which the browser cannot tell from the sleep."""
     app = App()
+
+    def slow_server(_request: Request) -> Response:
+        started = time.perf_counter()
+        time.sleep(0.4)
+        if server_ms is not None:
+            server_ms.append((time.perf_counter() - started) * 1000)
+        return Response("<!doctype html><title>Slow</title><h1>Slow server</h1>")
+
     app.add("/lcp-delayed", lambda r: Response(
         "<!doctype html><title>LCP</title><body style='margin:0'><p>tiny</p>"
         "<img src='/slow.svg' width='800' height='600' style='display:block'></body>"))
@@ -31,6 +43,6 @@ def perf_app() -> App:
         "busy=true;setTimeout(()=>{const t=performance.now();while(performance.now()-t<300){}},50)})"
         ".observe({type:'paint',buffered:true})"
         "</script></body>"))
-    app.add("/slow-server", lambda r: Response("<!doctype html><title>Slow</title><h1>Slow server</h1>", delay_s=0.4))
+    app.add("/slow-server", slow_server)
     app.add("/fast-server", lambda r: Response("<!doctype html><title>Fast</title><h1>Fast server</h1>"))
     return app
