@@ -350,7 +350,7 @@ class GuardedPage:
             if ms < SILENT_ACTION_S * 1000 or self._silent_since(started):
                 return ms
             ms = await self._time_to_change(started, limit_s=HOLD_SLOT_S)
-        if ms < HOLD_SLOT_S * 1000 or self._silent_since(started):
+        if ms < HOLD_SLOT_S * 1000:
             return ms
         return await self._time_to_change(started)
 
