@@ -7,8 +7,8 @@ from auditor.checkspec import CheckSpec
 
 
 def all_checks() -> list[CheckSpec]:
-    # imported here, not with the package: the journey engine reads the checks' page helpers (checks.locators,
-    # checks.page_parsing), so importing one of those must not import every check, and the engine, back
+    # imported here, not with the package: the journey engine reads the checks' page helpers (auditor.journeys.locators,
+    # auditor.page_parsing), so importing one of those must not import every check, and the engine, back
     from checks import (
         checkout_journey,
         consent_banner,

@@ -20,8 +20,8 @@ from auditor.findings import (
     mark_likely,
     outcome_from_findings,
 )
+from auditor.page_parsing import PRICE_NEAR_SHIPPING, currencies_shown
 from checks.click_map import ClickMap, build_click_map
-from checks.page_parsing import PRICE_NEAR_SHIPPING, currencies_shown
 
 CHECK_ID = "delivery-returns"
 SHIPPING_WORDS = re.compile(r"shipping|delivery|versand|lieferung|livraison|verzending|bezorging|envío|spedizione", re.I)

@@ -24,9 +24,8 @@ from auditor.findings import (
     mark_likely,
     outcome_from_findings,
 )
-from auditor.structured import extract_items
-from checks.page_parsing import soup
-from checks.payment_detect import (
+from auditor.page_parsing import soup
+from auditor.payment_detect import (
     KIND,
     Detection,
     detect_in_html,
@@ -34,6 +33,7 @@ from checks.payment_detect import (
     detect_in_schema,
     detect_in_scripts,
 )
+from auditor.structured import extract_items
 
 CHECK_ID = "payment-options"
 LOCAL_METHODS = {"nl": ("ideal",), "be": ("bancontact",), "de": ("sofort", "sepa_debit", "giropay", "paypal"),

@@ -59,10 +59,10 @@ from auditor.findings import (
     mark_likely,
     outcome_from_findings,
 )
+from auditor.page_parsing import soup
 from auditor.page_shape import page_shape
 from auditor.snapshot import PageSnapshot
 from auditor.structured import extract_items, type_names
-from checks.page_parsing import soup
 
 CHECK_ID = "reviews-feedback"
 

@@ -34,12 +34,12 @@ from auditor.findings import (
     outcome_from_findings,
 )
 from auditor.journey import JourneyStep
+from auditor.journeys.locators import find_search_input, suggestions_visible, wait_for, watch_new_panels
 from auditor.journeys.search import open_search, submit_query
+from auditor.page_parsing import soup
 from auditor.page_shape import page_shape
 from auditor.pagejs import visible_js
 from auditor.structured import items_of_type
-from checks.locators import find_search_input, suggestions_visible, wait_for, watch_new_panels
-from checks.page_parsing import soup
 from checks.search_queries import (
     PlannedQuery,
     choose_product,

@@ -29,10 +29,7 @@ from auditor.findings import (
 )
 from auditor.journey import JourneyStep
 from auditor.journeys.contact import ContactWalk, walk_to_contact
-from auditor.snapshot import PageSnapshot
-from auditor.structured import extract_items, type_names
-from checks.click_map import build_click_map
-from checks.page_parsing import (
+from auditor.page_parsing import (
     ADDRESS_HINT,
     OPENING_HOURS,
     channels_from_hrefs,
@@ -42,6 +39,9 @@ from checks.page_parsing import (
     phones_in_text,
     soup,
 )
+from auditor.snapshot import PageSnapshot
+from auditor.structured import extract_items, type_names
+from checks.click_map import build_click_map
 
 CHECK_ID = "support-contact"
 DIRECT_CHANNELS = ("phone", "email", "form", "chat")

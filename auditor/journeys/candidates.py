@@ -19,6 +19,7 @@ from auditor.journeys.page import (
     CONTINUE_WORDS,
     StepView,
 )
+from auditor.page_parsing import is_contact_link_text  # the same words the click map reads links with
 from auditor.vocabulary import joined
 
 CART_ENDPOINT = re.compile(r"/(carts?|basket|bag|warenkorb|panier|winkelwagen|carrito|carrello)(/|\.js|$|\?)|"
@@ -176,8 +177,6 @@ def contact_links(view: StepView) -> list[Candidate]:
     """Where a customer with a problem clicks first: a control named like contact or customer service (in the
     catalogues' nine languages), better in the header than the footer; a link whose address is a contact or
     help page ranks even when its words are unknown."""
-    from checks.page_parsing import is_contact_link_text  # the same words the click map reads links with
-
     out = []
     for c in view.controls:
         if c["href"].startswith(("mailto:", "tel:")):

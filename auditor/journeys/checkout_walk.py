@@ -32,6 +32,7 @@ from auditor.journeys.customer import (
     known_country,
 )
 from auditor.journeys.fields import classify, plan_value
+from auditor.journeys.locators import wait_for
 from auditor.journeys.page import (
     EMAIL_CONFIRM,
     GUEST_WORDS,
@@ -45,9 +46,8 @@ from auditor.journeys.prices import ADDRESS_CHOICE, FREE, PAYMENT_CHOICE, SHIPPI
 from auditor.journeys.state import classify as classify_state
 from auditor.journeys.variants import choose_options
 from auditor.journeys.verify import NetEvent, added_to_cart, moved_on
+from auditor.page_parsing import PRICE_NEAR_SHIPPING
 from auditor.page_shape import page_shape
-from checks.locators import wait_for
-from checks.page_parsing import PRICE_NEAR_SHIPPING
 
 MAX_STEPS = 8
 MAX_PRODUCTS = 3

@@ -15,8 +15,8 @@ from playwright.async_api import Error as PlaywrightError
 from auditor.browser.guard import GuardedPage, OutOfScope, PurchaseRefused
 from auditor.journeys import candidates as pick
 from auditor.journeys.page import READ_STEP, StepView
+from auditor.page_parsing import emails_in_text, has_contact_form, phones_in_text
 from auditor.snapshot import READ_FORMS
-from checks.page_parsing import emails_in_text, has_contact_form, phones_in_text
 
 MAX_CANDIDATES = 3
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from auditor.browser.purchase import is_purchase_control
 from auditor.journeys.fields import classify
 from auditor.pagejs import visible_js
+from auditor.payment_detect import TEXT_METHODS
 from auditor.vocabulary import joined
 
 READ_STEP = """
@@ -302,8 +303,6 @@ def field_key(f: dict[str, Any]) -> str:
 def _names_method(text: str) -> bool:
     if re.search(r"credit|debit|card|kaart|karte|carte|tarjeta", text or "", re.I):
         return True
-    from checks.payment_detect import TEXT_METHODS  # here, not at import: checks/ imports the journey engine
-
     return any(p.search(text or "") for p in TEXT_METHODS.values())
 
 

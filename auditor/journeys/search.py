@@ -14,8 +14,8 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator
 
 from auditor.browser.guard import GuardedPage, PurchaseRefused
+from auditor.journeys.locators import SEARCH_WORDS, find_search_input, wait_for
 from auditor.pagejs import visible_js
-from checks.locators import SEARCH_WORDS, find_search_input, wait_for
 
 REVEAL_CANDIDATES = """
 (words) => {

@@ -56,7 +56,7 @@ def test_delivery_estimates_are_classified(text: str, kind: str) -> None:
     ("", '<meta itemprop="priceCurrency" content="SEK">', {"SEK"}), ("", '"priceCurrency": "usd"', {"USD"}),
 ])
 def test_currencies_are_read_from_symbols_codes_and_schema_org(text: str, html: str, codes: set[str]) -> None:
-    from checks.page_parsing import currencies_shown
+    from auditor.page_parsing import currencies_shown
 
     assert currencies_shown(text, html) == codes
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from checks.payment_detect import detect_in_html, detect_in_labels, detect_in_schema, detect_in_scripts
+from auditor.payment_detect import detect_in_html, detect_in_labels, detect_in_schema, detect_in_scripts
 
 FOOTER = "<footer class='site-footer'><div class='payment-icons'>{}</div></footer>"
 

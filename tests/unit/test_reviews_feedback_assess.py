@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from auditor.findings import Confidence, Outcome, Severity, Status
-from checks.page_parsing import soup
+from auditor.page_parsing import soup
 from checks.reviews_feedback import (
     FeedbackChannel,
     Rating,

@@ -12,12 +12,12 @@ from auditor.browser.purchase import is_purchase_control, is_purchase_request
 from auditor.config import build_config
 from auditor.crawl.urls import Scope, normalize_url, origin_key
 from auditor.errors import ConfigError
+from auditor.page_parsing import channels_from_hrefs, currencies_shown, emails_in_text, phones_in_text
 from auditor.page_roles import guess_role
+from auditor.payment_detect import detect_in_html, detect_in_labels, detect_in_schema, detect_in_scripts
 from auditor.snapshot import retry_after
 from auditor.structured import extract_items
 from checks.delivery_returns import classify_estimate
-from checks.page_parsing import channels_from_hrefs, currencies_shown, emails_in_text, phones_in_text
-from checks.payment_detect import detect_in_html, detect_in_labels, detect_in_schema, detect_in_scripts
 
 HOSTILE_BITS = ["<script>alert(1)</script>", "javascript:alert(1)", "\x00", "\ud7ff", "😀", "%00", "%%", "../",
                 "http://", "mailto:", "tel:+", "@", "€", "<a href=", "\"'", "\u202e", "&#x0;", "]]>", " " * 3]

@@ -1,4 +1,5 @@
-"""Pure helpers over snapshot HTML and text, shared by the checks. They see untrusted input and never raise."""
+"""Pure helpers over snapshot HTML and text, shared by the checks and the journey engine. They see untrusted input
+and never raise."""
 
 from __future__ import annotations
 
