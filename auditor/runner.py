@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import time
 from collections.abc import Awaitable
 from datetime import UTC, datetime
@@ -18,7 +19,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from auditor import __version__
 from auditor.access import SiteAccess
-from auditor.browser.guard import GuardLog, open_guarded_context
+from auditor.browser.guard import CURRENT_CHECK, BotCheckHit, BotCheckMet, GuardLog, open_guarded_context
 from auditor.browser.session import BrowserSession, ContextOptions
 from auditor.checkspec import CheckSpec, NotApplicable, SiteContext, evidence_to_json, order_by_needs
 from auditor.config import AuditConfig, effective_thresholds
@@ -27,8 +28,8 @@ from auditor.crawl.preflight import preflight
 from auditor.crawl.robots import RobotsPolicy, fetch_robots
 from auditor.crawl.sitemaps import collect_sitemap_urls
 from auditor.crawl.urls import Scope, normalize_url
-from auditor.findings import Status
-from auditor.journey import Attachments
+from auditor.findings import Status, Unverified
+from auditor.journey import Attachments, JourneyStep
 from auditor.language import site_language
 from auditor.login import LoginFailed, scripted_login
 from auditor.progress import Progress, SilentProgress
@@ -54,6 +55,21 @@ def default_user_agent(browser_version: str) -> str:
     major = browser_version.split(".")[0] or "120"
     return (f"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{major}.0.0.0 "
             f"Safari/537.36 cxaudit/{__version__}")
+
+
+def no_page_error(failures: list[PageLoadFailure], user_agent: str) -> dict[str, str]:
+    """Why a site gave nothing to audit. A bot check is named as such, with what gets the audit in: the service
+    stopped the auditor, not a customer, and "every page failed: HTTP 403" would leave the user guessing."""
+    walls = [f for f in failures if f.code == "bot_check"]
+    if walls:
+        first = walls[0]
+        ours = re.search(r"cxaudit/\S+", user_agent)  # what a site's owner allowlists; a custom agent whole
+        return {"code": "bot_check", "message": (
+            f"{first.url}: {first.message.split(' instead of ')[0]}, and no page could be audited; ask the site's "
+            f"owner to let this machine's IP address or user agents containing “{ours.group(0) if ours else user_agent}” "
+            "through, or audit a staging copy")}
+    reasons = "; ".join(sorted({f.message for f in failures})) or "no page could be loaded"
+    return {"code": "all_pages_failed", "message": f"every page failed: {reasons}"}
 
 
 def page_json(item: PageSnapshot | PageLoadFailure) -> dict[str, Any]:
@@ -190,8 +206,7 @@ class Auditor:
         try:
             await self.crawl_site(ctx, frontier, robots, sitemap_urls, result)
             if not ctx.snapshots:
-                reasons = "; ".join(sorted({f.message for f in ctx.failures})) or "no page could be loaded"
-                result.error = {"code": "all_pages_failed", "message": f"every page failed: {reasons}"}
+                result.error = no_page_error(ctx.failures, user_agent)
             await checks
             if result.error:
                 result.checks.clear()
@@ -469,8 +484,11 @@ class Auditor:
         budget = spec.timeout_s
         if spec.kind == "journey" and self.config.journey_timeout_s:
             budget = min(budget, float(self.config.journey_timeout_s))
+        CURRENT_CHECK.set(spec.id)  # this task's context only: guarded pages the gather opens know whose they are
         try:
             evidence = await gather_within(spec.gather(ctx), budget, ctx)
+        except BotCheckHit as exc:
+            return bot_checked(spec, exc.met, started, [])
         except NotApplicable as exc:
             return CheckResult(spec.id, spec.title, Status.NOT_APPLICABLE, None, {}, reason=str(exc))
         except TimeoutError:
@@ -480,8 +498,11 @@ class Auditor:
             log.debug("gather %s failed", spec.id, exc_info=True)
             return CheckResult(spec.id, spec.title, Status.NOT_MEASURED, None, {},
                                reason=f"gathering failed: {type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}")
-        ctx.needed[spec.id] = evidence
         journey = list(getattr(evidence, "journey_steps", []) or [])
+        met = next((m for m in ctx.guard_log.bot_checks if m.check == spec.id), None)
+        if met is not None:  # met, caught inside the gather, and gone on: what it gathered after is not the shop's
+            return bot_checked(spec, met, started, journey)
+        ctx.needed[spec.id] = evidence
         evidence_json = evidence_to_json(evidence)
         evidence_json.pop("journey_steps", None)
         try:
@@ -497,6 +518,16 @@ class Auditor:
             unverified=outcome.unverified,
             duration_ms=round((time.perf_counter() - started) * 1000),
         )
+
+
+def bot_checked(spec: CheckSpec, met: BotCheckMet, started: float, journey: list[JourneyStep]) -> CheckResult:
+    """A check a bot-management service stopped: not measured, with the journey up to the wall and its picture."""
+    reason = (f"a bot check stopped the journey at {met.url}: {met.what}; a customer's browser would have gone on, "
+              "so nothing was measured")
+    return CheckResult(spec.id, spec.title, Status.NOT_MEASURED, None, {}, journey=journey or list(met.journey),
+                       reason=reason, unverified=[Unverified(spec.title, reason, met.screenshot,
+                                                             tuple(s.action for s in met.journey))],
+                       duration_ms=round((time.perf_counter() - started) * 1000))
 
 
 async def gather_within(gather: Awaitable[Any], budget_s: float, ctx: SiteContext) -> Any:

@@ -18,6 +18,7 @@ from playwright.async_api import BrowserContext, Page, Request, Response
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from auditor.bot_check import BotCheck, recognise
 from auditor.browser.consent import dismiss_consent
 from auditor.browser.guard import answers_dialogs, new_page, within_tab_limit
 from auditor.browser.purchase import is_purchase_url
@@ -146,7 +147,8 @@ class PageSnapshot:
 @dataclass(frozen=True)
 class PageLoadFailure:
     url: str
-    code: str  # timeout | http_error | rate_limited | crashed | non_html | out_of_scope | refused | too_large | network
+    # timeout | http_error | rate_limited | crashed | non_html | out_of_scope | refused | too_large | network | bot_check
+    code: str
     message: str
     status: int | None = None
     retry_after_s: float | None = None  # with rate_limited: what the site asked for
@@ -412,6 +414,10 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
             failure = PageLoadFailure(url, "rate_limited", "the site answered 429 Too Many Requests", status,
                                       retry_after(headers.get("retry-after")))
             return failure
+        wall = await _bot_check_answer(page, status, headers)
+        if wall is not None:
+            failure = bot_check_failure(url, wall, status)
+            return failure
         if status >= 400:
             failure = PageLoadFailure(url, "http_error", f"the page answered HTTP {status}", status)
             return failure
@@ -437,6 +443,21 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
         if failure is not None:  # a navigation that timed out may still be under way in its tab
             await release_tab(page, handlers, keep_page and failure.code not in ("crashed", "timeout")
                               and not failure.tab_blocked)
+
+
+async def _bot_check_answer(page: Page, status: int, headers: dict[str, str]) -> BotCheck | None:
+    """The bot check the answer is, from its headers, and for an error or "accepted" status from its page too (a
+    service's interstitial comes as 403, 503 or 202); an ordinary 200 page is read for one in `finish_load`."""
+    html = ""
+    if status >= 400 or status == 202:
+        with contextlib.suppress(PlaywrightError):
+            html = await page.content()
+    return recognise(status, headers, html)
+
+
+def bot_check_failure(url: str, wall: BotCheck, status: int | None) -> PageLoadFailure:
+    return PageLoadFailure(url, "bot_check", f"{wall.describe()} instead of showing the page; a customer's browser "
+                           "would have been let through, so nothing on it is held against the shop", status)
 
 
 def _navigation_failure(url: str, text: str, crashed: bool) -> PageLoadFailure:
@@ -470,6 +491,10 @@ async def finish_load(loading: LoadingPage, settings: LoadSettings, *, attachmen
         html = await page.content()
         if len(html) > settings.max_html_bytes:
             html = html[: settings.max_html_bytes]
+        wall = recognise(loading.status, {}, html, title=str(info["title"]), text_chars=len(str(info["text"]).strip()),
+                         links=len(info["links"]))
+        if wall is not None:  # an interstitial answered 200 (Incapsula, Sucuri's script check): not the shop's page
+            return bot_check_failure(url, wall, loading.status)
         shot = None
         if attachments is not None and screenshot_name:
             shot = await attachments.screenshot(page, screenshot_name)

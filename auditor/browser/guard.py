@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import dataclasses
 import re
 import time
@@ -20,6 +21,7 @@ from typing import Any, TypeVar
 from playwright.async_api import BrowserContext, Dialog, Locator, Page, Route
 from playwright.async_api import Error as PlaywrightError
 
+from auditor.bot_check import recognise
 from auditor.browser.consent import ConsentRecord, dismiss_consent
 from auditor.browser.purchase import CARD_FIELD_HINT, is_purchase_control, is_purchase_request
 from auditor.browser.redirects import guard_document_responses
@@ -39,6 +41,37 @@ NOT_A_STATIC_FILE = re.compile(
     r"^(?!.*\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp|css|woff2?|ttf|otf|eot|mp4|webm|mp3|m4a)(?:[?#]|$))", re.I)
 
 
+# the check whose gather is running: a guarded page it opens reports a bot check under that check's id
+CURRENT_CHECK: contextvars.ContextVar[str | None] = contextvars.ContextVar("cxaudit_current_check", default=None)
+
+
+@dataclass(frozen=True)
+class BotCheckMet:
+    """A journey step that landed on a bot-management interstitial: the journey cannot go on as a customer would."""
+
+    check: str | None
+    url: str
+    what: str
+    screenshot: str | None
+    journey: tuple[JourneyStep, ...]  # the page's steps up to and including the one that met it
+
+
+class BotCheckHit(Exception):
+    """Raised by every action of a guarded page once it met a bot check; the runner reports the check as not
+    measured, even where a gather caught the exception and went on."""
+
+    def __init__(self, met: BotCheckMet) -> None:
+        super().__init__(f"{met.what} at {met.url}")
+        self.met = met
+
+
+# what tells an interstitial from the shop, read in the page: its links and text, and its markup when it is thin
+READ_WALL = """() => { const links = document.querySelectorAll('a[href]').length;
+  const text = document.body ? (document.body.innerText || '').trim().length : 0;
+  return {links, text, title: document.title || '',
+          html: links < 15 && text < 1500 ? document.documentElement.outerHTML.slice(0, 300000) : ''}; }"""
+
+
 class PurchaseRefused(Exception):
     """Raised when a journey asks the guard to do something that could buy."""
 
@@ -55,6 +88,7 @@ class GuardLog:
     dialogs_total: int = 0  # an alert() storm is counted, not stored
     popups_closed: int = 0
     consent: list[dict[str, Any]] = field(default_factory=list)  # consent banners seen and how each was closed
+    bot_checks: list[BotCheckMet] = field(default_factory=list)  # journeys a bot-management service stopped
 
     def consent_seen(self, record: ConsentRecord) -> None:
         if len(self.consent) < 20:
@@ -211,6 +245,8 @@ class GuardedPage:
         self.on_state: list[Callable[[Page, JourneyStep, str], Awaitable[None]]] = []
         self._inflight = 0
         self._last_network = time.perf_counter()
+        self.check_id = CURRENT_CHECK.get()
+        self.wall: BotCheckMet | None = None
         page.set_default_timeout(timeout_ms)
         page.on("request", self._on_request)
         page.on("requestfinished", self._on_request_done)
@@ -239,12 +275,37 @@ class GuardedPage:
         elapsed = ms if ms is not None else round((time.perf_counter() - started) * 1000)
         step = JourneyStep(action=action, url=self.page.url, ms=elapsed, screenshot=shot)
         self.steps.append(step)
+        await self._stop_at_bot_check(step)
         if screenshot:  # a state worth showing is a state worth reading
             for reader in self.on_state:
                 await reader(self.page, step, self.prefix)
         return step
 
+    async def _stop_at_bot_check(self, step: JourneyStep) -> None:
+        """Ends the journey where a bot-management service took over the page: what the customer was to find there
+        is the service's to hide, and nothing the journey would read past it could be held against the shop."""
+        try:
+            seen = await self.page.evaluate(READ_WALL)
+        except PlaywrightError:
+            return
+        wall = recognise(None, {}, str(seen["html"]), title=str(seen["title"]), text_chars=int(seen["text"]),
+                         links=int(seen["links"]))
+        if wall is None:
+            return
+        if not step.screenshot:  # the wall is the evidence a reader needs
+            step = dataclasses.replace(step, screenshot=await self.attachments.screenshot(
+                self.page, f"{self.prefix}-{len(self.steps):02d}"))
+            self.steps[-1] = step
+        self.wall = BotCheckMet(self.check_id, step.url, wall.describe(), step.screenshot, tuple(self.steps))
+        self.log.bot_checks.append(self.wall)
+        raise BotCheckHit(self.wall)
+
+    def _stopped(self) -> None:
+        if self.wall is not None:
+            raise BotCheckHit(self.wall)
+
     async def goto(self, url: str, action: str | None = None, screenshot: bool = True) -> int | None:
+        self._stopped()
         if not self.scope.contains(url):
             raise OutOfScope(f"{url} is outside the audited site")
         started = time.perf_counter()
@@ -375,6 +436,7 @@ class GuardedPage:
         return True, None
 
     async def click(self, locator: Locator, action: str, screenshot: bool = True) -> JourneyStep:
+        self._stopped()
         await self.assert_not_purchase(locator)
         reachable, cover = await self.cover_of(locator)
         await self._watch_for_change()
@@ -394,6 +456,7 @@ class GuardedPage:
         """Clicks a control that answers a form's question (an ARIA radio, a dropdown's option) and moves no page:
         the same hit test as `click`, no step of its own. No purchase check: a payment method's radio ("PayPal",
         "Pay later") reads like a pay button but only selects, and it is what a one-page checkout asks to choose."""
+        self._stopped()
         reachable, _cover = await self.cover_of(locator)
         if reachable:
             await locator.click(timeout=timeout_ms)
@@ -401,6 +464,7 @@ class GuardedPage:
             await locator.evaluate("el => el.click()")
 
     async def fill(self, locator: Locator, value: str) -> None:
+        self._stopped()
         info = await self.describe(locator)
         hint = " ".join(str(info.get(k) or "") for k in ("name", "id", "autocomplete", "aria"))
         if CARD_FIELD_HINT.search(hint):
@@ -412,6 +476,7 @@ class GuardedPage:
 
     async def press_enter(self, locator: Locator, action: str, screenshot: bool = True) -> JourneyStep:
         """Submits the field's own form as a customer would by pressing Enter, after checking where it goes."""
+        self._stopped()
         formaction = await locator.evaluate("el => el.form ? (el.form.getAttribute('action') || '') : ''")
         if formaction and is_purchase_request("POST", _absolute(self.page.url, formaction), None):
             reason = f"refused to submit a form to {formaction[:80]}"

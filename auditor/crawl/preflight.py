@@ -4,12 +4,14 @@ refused, TLS, timeout, HTTP error, not a web page), each as a one-line reason wi
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ssl
 from dataclasses import dataclass, replace
 from typing import Any
 
 import httpx
 
+from auditor.bot_check import BotCheck, recognise
 from auditor.crawl.urls import Scope
 from auditor.ratelimit import MAX_RETRY_AFTER_S, retry_after, wait_before_retry
 
@@ -55,6 +57,17 @@ async def preflight(url: str, **kwargs: Any) -> PreflightResult:
         attempt += 1
 
 
+async def _bot_check(response: httpx.Response, limit: int = 128_000) -> BotCheck | None:
+    """The bot check an error answer is, read from its headers and the start of its page."""
+    body = b""
+    with contextlib.suppress(httpx.HTTPError):
+        async for chunk in response.aiter_bytes():
+            body += chunk
+            if len(body) >= limit:
+                break
+    return recognise(response.status_code, dict(response.headers), body[:limit].decode("utf-8", "replace"))
+
+
 async def _preflight_once(url: str, *, user_agent: str, timeout_s: float = 20.0, scope: Scope | None = None,
                     headers: dict[str, str] | None = None, auth: httpx.Auth | None = None,
                     has_credentials: bool = False) -> PreflightResult:
@@ -70,6 +83,7 @@ async def _preflight_once(url: str, *, user_agent: str, timeout_s: float = 20.0,
                     ctype = response.headers.get("content-type", "")
                     location = response.headers.get("location")
                     retry = retry_after(response.headers.get("retry-after"))
+                    wall = await _bot_check(response) if status >= 400 and status != 429 else None
             except httpx.ConnectError as exc:
                 text = str(exc)
                 if isinstance(exc.__cause__, ssl.SSLError) or "SSL" in text or "certificate" in text.lower():
@@ -94,6 +108,10 @@ async def _preflight_once(url: str, *, user_agent: str, timeout_s: float = 20.0,
             break
         else:
             return _fail(url, "redirect_loop", f"{url}: more than {MAX_REDIRECTS} redirects (a redirect loop?)", redirects=redirects)
+    if wall is not None:
+        # a bot-management service stopped a client without JavaScript: the browser may pass its check, and the
+        # crawl reports it if not
+        return PreflightResult(url, current, status, ctype, redirects)
     if status == 429:
         return PreflightResult(url, current, status, ctype, redirects, "http_error", f"{current} answered HTTP 429",
                                retry_after_s=retry)
