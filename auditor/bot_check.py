@@ -14,8 +14,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from html import unescape
 from dataclasses import dataclass
+from html import unescape
+
+# a customer waits out "Just a moment..." (Cloudflare's own figure: a few seconds); so does the audit, once
+CHALLENGE_PATIENCE_S = 8.0
+
+
+class Patience:
+    """How long the audit of one site still waits for a challenge to let its browser through: the full patience
+    until one challenge did not pass. The service has then decided, and waiting on every later page would only
+    add the same seconds to each."""
+
+    def __init__(self, seconds: float = CHALLENGE_PATIENCE_S) -> None:
+        self.seconds = seconds
+
+    def gave_up(self) -> None:
+        self.seconds = 0.0
 
 
 @dataclass(frozen=True)

@@ -292,7 +292,8 @@ class Auditor:
         session, options, scope, guard_log, attachments = (ctx.session, ctx.context_options, ctx.scope, ctx.guard_log,
                                                            ctx.attachments)
         context = await open_guarded_context(session, options, scope, guard_log)
-        settings = LoadSettings(throttle=THROTTLING[cfg.throttle], timeout_ms=cfg.crawl.page_timeout_ms)
+        settings = LoadSettings(throttle=THROTTLING[cfg.throttle], timeout_ms=cfg.crawl.page_timeout_ms,
+                                patience=guard_log.patience)
         delay = max(cfg.crawl.delay_ms / 1000, robots.crawl_delay(frontier.user_agent) or 0.0)
         active = 0
         wake = asyncio.Event()

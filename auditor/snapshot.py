@@ -18,9 +18,9 @@ from playwright.async_api import BrowserContext, Page, Request, Response
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from auditor.bot_check import BotCheck, recognise
+from auditor.bot_check import BotCheck, Patience, recognise
 from auditor.browser.consent import dismiss_consent
-from auditor.browser.guard import answers_dialogs, new_page, within_tab_limit
+from auditor.browser.guard import answers_dialogs, new_page, wait_out_challenge, within_tab_limit
 from auditor.browser.purchase import is_purchase_url
 from auditor.journey import Attachments
 from auditor.page_roles import guess_role
@@ -233,6 +233,7 @@ class LoadSettings:
     max_html_bytes: int = 3_000_000
     close_consent: bool = True  # after measuring, as a customer would, so the rest of the crawl sees the site
     load_event_wait_ms: int = 15000  # after DOM ready, how long to wait for `load` before measuring without it
+    patience: Patience = field(default_factory=Patience)  # for bot checks; one per site, shared with its journeys
 
 
 async def _wait_until_quiet(page: Page, network: dict[str, float], settings: LoadSettings) -> None:
@@ -415,6 +416,18 @@ async def begin_load(context: BrowserContext, url: str, settings: LoadSettings,
                                       retry_after(headers.get("retry-after")))
             return failure
         wall = await _bot_check_answer(page, status, headers)
+        if wall is not None and await wait_out_challenge(page, wall, settings.patience) is None:
+            # the service let the browser through, as it lets a customer who waits out "Just a moment...": the page
+            # is loaded once more, now with the service's pass, and measured as the customer's next visit
+            for reading in (console_errors, exceptions, failed, scripts):
+                reading.clear()
+            again = await page.goto(url, wait_until="domcontentloaded", timeout=settings.timeout_ms)
+            if again is None:
+                failure = PageLoadFailure(url, "network", "no content")
+                return failure
+            response, headers, status = again, await again.all_headers(), again.status
+            ctype = headers.get("content-type", "")
+            wall = await _bot_check_answer(page, status, headers)
         if wall is not None:
             failure = bot_check_failure(url, wall, status)
             return failure

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from playwright.async_api import BrowserContext, Dialog, Locator, Page, Route
 from playwright.async_api import Error as PlaywrightError
 
-from auditor.bot_check import recognise
+from auditor.bot_check import BotCheck, Patience, recognise
 from auditor.browser.consent import ConsentRecord, dismiss_consent
 from auditor.browser.purchase import CARD_FIELD_HINT, is_purchase_control, is_purchase_request
 from auditor.browser.redirects import guard_document_responses
@@ -72,6 +72,31 @@ READ_WALL = """() => { const links = document.querySelectorAll('a[href]').length
           html: links < 15 && text < 1500 ? document.documentElement.outerHTML.slice(0, 300000) : ''}; }"""
 
 
+async def wall_in_page(page: Page) -> BotCheck | None:
+    """The bot check the page shows now, read in the page (no headers at hand after a click)."""
+    seen = await page.evaluate(READ_WALL)
+    return recognise(None, {}, str(seen["html"]), title=str(seen["title"]), text_chars=int(seen["text"]),
+                     links=int(seen["links"]))
+
+
+async def wait_out_challenge(page: Page, wall: BotCheck, patience: Patience) -> BotCheck | None:
+    """None once a challenge let the browser through (its script passed and the page became the shop's), else the
+    wall still up when the site's patience ran out. A block ("Access Denied") is not waited for."""
+    if wall.kind != "challenge" or patience.seconds <= 0:
+        return wall
+    deadline = time.perf_counter() + patience.seconds
+    while time.perf_counter() < deadline:
+        await asyncio.sleep(0.5)
+        try:
+            current = await wall_in_page(page)
+        except PlaywrightError:  # the challenge is navigating to the page it guarded
+            continue
+        if current is None:
+            return None
+    patience.gave_up()
+    return wall
+
+
 class PurchaseRefused(Exception):
     """Raised when a journey asks the guard to do something that could buy."""
 
@@ -89,6 +114,7 @@ class GuardLog:
     popups_closed: int = 0
     consent: list[dict[str, Any]] = field(default_factory=list)  # consent banners seen and how each was closed
     bot_checks: list[BotCheckMet] = field(default_factory=list)  # journeys a bot-management service stopped
+    patience: Patience = field(default_factory=Patience)  # the site's, shared by its crawl and journeys
 
     def consent_seen(self, record: ConsentRecord) -> None:
         if len(self.consent) < 20:
@@ -269,36 +295,37 @@ class GuardedPage:
         return self.load_slots.slot(JOURNEY) if self.load_slots is not None else contextlib.nullcontext()
 
     async def _record(self, action: str, started: float, screenshot: bool = True, ms: int | None = None) -> JourneyStep:
-        shot = None
-        if screenshot:
-            shot = await self.attachments.screenshot(self.page, f"{self.prefix}-{len(self.steps) + 1:02d}")
+        # the time to the page's answer; a challenge waited out after it is the service's, not the shop's
         elapsed = ms if ms is not None else round((time.perf_counter() - started) * 1000)
+        wall = await self._bot_check_now()
+        shot = None
+        if screenshot or wall is not None:  # the wall is the evidence a reader needs
+            shot = await self.attachments.screenshot(self.page, f"{self.prefix}-{len(self.steps) + 1:02d}")
         step = JourneyStep(action=action, url=self.page.url, ms=elapsed, screenshot=shot)
         self.steps.append(step)
-        await self._stop_at_bot_check(step)
+        if wall is not None:
+            # the journey ends where the service took over the page: what the customer was to find there is the
+            # service's to hide, and nothing read past it could be held against the shop
+            self.wall = BotCheckMet(self.check_id, step.url, wall.describe(), shot, tuple(self.steps))
+            self.log.bot_checks.append(self.wall)
+            raise BotCheckHit(self.wall)
         if screenshot:  # a state worth showing is a state worth reading
             for reader in self.on_state:
                 await reader(self.page, step, self.prefix)
         return step
 
-    async def _stop_at_bot_check(self, step: JourneyStep) -> None:
-        """Ends the journey where a bot-management service took over the page: what the customer was to find there
-        is the service's to hide, and nothing the journey would read past it could be held against the shop."""
+    async def _bot_check_now(self) -> BotCheck | None:
+        """The bot check in front of the page once its challenge had the site's patience to let the browser
+        through (then the page it guarded is waited for), or None for the shop's own page."""
         try:
-            seen = await self.page.evaluate(READ_WALL)
+            wall = await wall_in_page(self.page)
+            if wall is not None:
+                wall = await wait_out_challenge(self.page, wall, self.log.patience)
+                if wall is None:
+                    await self.settle()
         except PlaywrightError:
-            return
-        wall = recognise(None, {}, str(seen["html"]), title=str(seen["title"]), text_chars=int(seen["text"]),
-                         links=int(seen["links"]))
-        if wall is None:
-            return
-        if not step.screenshot:  # the wall is the evidence a reader needs
-            step = dataclasses.replace(step, screenshot=await self.attachments.screenshot(
-                self.page, f"{self.prefix}-{len(self.steps):02d}"))
-            self.steps[-1] = step
-        self.wall = BotCheckMet(self.check_id, step.url, wall.describe(), step.screenshot, tuple(self.steps))
-        self.log.bot_checks.append(self.wall)
-        raise BotCheckHit(self.wall)
+            return None
+        return wall
 
     def _stopped(self) -> None:
         if self.wall is not None:

@@ -13,7 +13,7 @@ import pytest
 
 from auditor.demo.httpkit import App, LocalServer
 from auditor.demo.shop import DemoShop
-from tests.sites.bot_checks import behind_bot_check
+from tests.sites.bot_checks import behind_bot_check, behind_passable_challenge
 
 session_loop = pytest.mark.asyncio(loop_scope="session")
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,6 +54,22 @@ async def test_an_interstitial_answered_with_200_is_not_taken_for_the_shops_page
     assert "Imperva Incapsula" in contact_pages[0]["error"]["message"]
     contact = check(doc, "support-contact")
     assert contact["findings"] == [] or contact["status"] == "not_measured", contact["findings"]
+
+
+@session_loop
+async def test_a_challenge_that_lets_the_browser_through_is_waited_out_and_the_shop_audited(
+        serve_app: Callable[[App], LocalServer], run_audit: Callable[..., Any]) -> None:
+    shop = DemoShop()
+    url = serve_app(behind_passable_challenge(shop.app)).url
+    doc = (await run_audit(url, ["load-time", "site-search", "support-contact"],
+                           crawl={"max_pages": 14})).to_json()["sites"][0]  # enough to meet a product
+    assert doc["error"] is None
+    assert doc["crawl"]["pages_visited"] >= 5 and not [p for p in doc["pages"] if p["error"]]
+    search = check(doc, "site-search")
+    assert search["status"] != "not_measured" and search["evidence"]["queries"][0]["results_count"], search["reason"]
+    # the query's time is the shop's answer, not the seconds the challenge took
+    assert all(q["time_ms"] < 3000 for q in search["evidence"]["queries"])
+    assert check(doc, "support-contact")["status"] == "passed"
 
 
 @pytest.mark.parametrize("interstitial", ["cloudflare-challenge", "akamai", "aws-waf"])

@@ -118,3 +118,19 @@ def behind_bot_check(app: App, interstitial: str, paths: tuple[str, ...] | None 
 
     app.gatekeeper = gate
     return app
+
+
+def behind_passable_challenge(app: App, pass_after_ms: int = 800) -> App:
+    """Cloudflare's managed challenge as a browser it trusts meets it: "Just a moment...", then its script sets the
+    clearance cookie and reloads, and the shop is served to that browser from then on."""
+    status, headers, html = INTERSTITIALS["cloudflare-challenge"]
+    passing = html.replace("</body>", f"""<script>setTimeout(() => {{ document.cookie = 'cf_clearance=passed; path=/';
+location.reload(); }}, {pass_after_ms});</script></body>""")
+
+    def gate(r: Request) -> Response | None:
+        if r.cookies.get("cf_clearance") == "passed":
+            return None
+        return Response(passing, status=status, headers=list(headers.items()))
+
+    app.gatekeeper = gate
+    return app
