@@ -34,7 +34,8 @@ OPENING_HOURS = re.compile(r"(mon(day)?|tue|wed|thu|fri|sat|sun|weekdays|24/7)[^
                            r"[-–to]+\s*\d{1,2}[:.]?\d{0,2}", re.I)
 
 PRICE_NEAR_SHIPPING = re.compile(
-    r"(shipping|delivery|versand|livraison|verzending)[^.\n]{0,60}([€$£]\s?\d|\d+[.,]\d\d\s?(€|eur|usd|gbp)|\bfree\b|gratis|kostenlos)|"
+    r"(shipping|delivery|versand|livraison|verzending)[^.\n]{0,60}([€$£]\s?\d|\d+[.,]\d\d\s?(€|eur|usd|gbp|chf)|"
+    r"\b(eur|usd|gbp|chf)\s?\d|\bfree\b|gratis|kostenlos)|"
     r"(free|gratis|kostenlos(er)?)\s+(shipping|delivery|versand|livraison|verzending)", re.I)
 
 

@@ -65,3 +65,21 @@ def test_prices_in_another_currency_than_the_markets_are_a_finding() -> None:
     assert codes(replace(GOOD, market_currency="GBP", currencies_on_product_pages=["EUR"])) == {"prices-in-other-currency"}
     assert codes(replace(GOOD, market_currency="EUR", currencies_on_product_pages=["EUR", "USD"])) == set()
     assert codes(replace(GOOD, market_currency="EUR", currencies_on_product_pages=[])) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Standard shipping for a flat EUR 5.00; orders arrive in 2-4 working days.",  # Shuup's CMS page, as merchants write it
+    "Delivery: 4.95 EUR", "Versand ab € 3,90", "Shipping costs £3.50", "Free shipping on every order",
+    "Livraison CHF 7.00",
+])
+def test_a_shipping_price_is_read_whichever_side_of_the_amount_its_currency_stands(text: str) -> None:
+    from auditor.page_parsing import PRICE_NEAR_SHIPPING
+
+    assert PRICE_NEAR_SHIPPING.search(text)
+
+
+@pytest.mark.parametrize("text", ["Shipping to 27 countries", "Delivery in 2-4 days", "EUR 5.00 gift cards"])
+def test_shipping_words_without_a_price_are_not_a_price(text: str) -> None:
+    from auditor.page_parsing import PRICE_NEAR_SHIPPING
+
+    assert not PRICE_NEAR_SHIPPING.search(text)
