@@ -105,7 +105,9 @@ def go_to_cart(view: StepView) -> list[Candidate]:
         if c["disabled"] or c["region"] == "footer":
             continue
         words = _haystack(c)
-        cart_like = bool(CART_WORDS.search(words) or CART_HREF.search(c["href"]) or CART_WORDS.search(c.get("cls", "")))
+        cart_like = bool(CART_WORDS.search(words) or CART_HREF.search(c["href"]) or CART_WORDS.search(c.get("cls", ""))
+                         # a header's cart icon whose word a phone hides: known by its icon or its parent's class
+                         or (c["region"] == "header" and CART_WORDS.search(c.get("marks", ""))))
         if c.get("overlay") and CHECKOUT_WORDS.search(words) and not is_purchase_control(words):
             out.append((9, "the opened cart drawer's checkout button", c))
         elif c.get("overlay") and cart_like:

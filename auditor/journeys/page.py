@@ -112,6 +112,12 @@ READ_STEP = """
       pressed: el.getAttribute('aria-pressed') || el.getAttribute('aria-checked') || '',
       badge: (() => { const m = ((el.innerText || '') + ' ' + (el.getAttribute('aria-label') || '')).match(/\\b(\\d{1,3})\\b/);
         return m ? Number(m[1]) : null; })(),
+      // what names an icon-only control when its words are hidden (a phone's "(1)" beside a cart icon): its
+      // icons' classes and symbols, and its parent's class (Bootstrap's <li class="dropdown cart">)
+      marks: [String((el.parentElement && el.parentElement.getAttribute('class')) || ''),
+              ...Array.from(el.querySelectorAll('i, svg, img, [class*=icon]')).slice(0, 3).map(x => [x.getAttribute('class'),
+                x.getAttribute('alt'), (x.querySelector('use') || {getAttribute: () => ''}).getAttribute('href')].filter(Boolean).join(' '))]
+             .join(' ').slice(0, 240),
       region: pageRegion(el)});
   }
   const providers = /js\\.stripe\\.com|adyen|braintree|paypal|klarna|checkout\\.com|mollie|squareup|worldpay|payments-amazon/i;
