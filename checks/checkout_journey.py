@@ -260,11 +260,12 @@ def assess(ev: CheckoutEvidence, t: CheckoutThresholds) -> CheckOutcome:
                 measurement=Measurement("steps to payment", ev.steps_to_payment, "steps", t.max_steps_to_payment)))
         else:
             strengths.append(f"Payment is reached in {ev.steps_to_payment} steps.")
-    if ev.payment_step_reached and (ev.form_fields_total > t.max_fields or ev.form_fields_required > t.max_required_fields):
+    total, required = ev.form_fields_total or 0, ev.form_fields_required or 0
+    if ev.payment_step_reached and (total > t.max_fields or required > t.max_required_fields):
         findings.append(make_finding(
             CHECK_ID, "too-many-fields", FINDINGS,
-            f"Customers face {ev.form_fields_total} form fields ({ev.form_fields_required} required) before payment.",
-            measurement=Measurement("form fields", ev.form_fields_total, "fields", t.max_fields)))
+            f"Customers face {total} form fields ({required} required) before payment.",
+            measurement=Measurement("form fields", total, "fields", t.max_fields)))
     if ev.covered_controls:
         first = ev.covered_controls[0]
         findings.append(make_finding(

@@ -84,8 +84,8 @@ class CheckoutWalk:
     email_confirmation_required: bool | None = None
     steps_to_payment: int | None = None
     steps: list[StepRecord] = field(default_factory=list)
-    form_fields_total: int = 0
-    form_fields_required: int = 0
+    form_fields_total: int | None = None  # None: no checkout step was reached, so nothing was counted
+    form_fields_required: int | None = None
     costs_shown_before_checkout: bool | None = None
     payment_step_reached: bool = False
     payment_step_url: str | None = None
@@ -689,6 +689,8 @@ def step_record(n: int, view: StepView, kind: str, seen_before: frozenset[str] =
 def count_fields(walk: CheckoutWalk) -> None:
     """Fields a customer fills up to payment, the payment step's address fields included (one-page
     checkouts put them there); card fields and the payment-method choice are not counted."""
+    if not walk.steps:  # no checkout step reached: the count is unknown, not zero
+        return
     walk.form_fields_total = sum(s.fields for s in walk.steps)
     walk.form_fields_required = sum(s.required for s in walk.steps)
 

@@ -181,3 +181,11 @@ def test_the_delivery_method_to_choose_is_an_unchosen_shipping_radio_never_an_ad
 def test_a_country_shown_by_name_in_a_combobox_is_known_by_its_code() -> None:
     assert country_by_name("United States") == "US" and country_by_name(" germany ") == "DE"
     assert country_by_name("de") == "DE" and country_by_name("Atlantis") is None and country_by_name("") is None
+
+
+def test_fields_are_not_counted_as_zero_when_no_checkout_step_was_reached() -> None:
+    from auditor.journeys.checkout_walk import CheckoutWalk, count_fields
+
+    walk = CheckoutWalk()
+    count_fields(walk)
+    assert (walk.form_fields_total, walk.form_fields_required) == (None, None)
