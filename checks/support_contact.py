@@ -192,10 +192,10 @@ def channels_on_page(page: PageSnapshot) -> list[tuple[str, str, str]]:
     address = doc.find("address")
     if address is not None and ADDRESS_HINT.search(address.get_text(" ")):
         found.append(("address", address.get_text(" ", strip=True)[:200], "text"))
-    else:  # "Address: 100 Demo Street, Springfield" in a plain paragraph, as CMS pages write it
+    else:  # "Address: 100 Demo Street, Springfield" in a plain paragraph, as CMS pages write it, or no label at all
         for block in doc.find_all(["p", "li", "dd", "div"], limit=2000):
             text = block.get_text(" ", strip=True)
-            if len(text) < 200 and LABELLED_ADDRESS.match(text) and ADDRESS_HINT.search(text):
+            if len(text) < 200 and ((LABELLED_ADDRESS.match(text) and ADDRESS_HINT.search(text)) or is_postal_address(text)):
                 found.append(("address", text[:200], "text"))
                 break
     for link in page.links:
@@ -207,6 +207,24 @@ def channels_on_page(page: PageSnapshot) -> list[tuple[str, str, str]]:
 
 LABELLED_ADDRESS = re.compile(r"\s*(our |postal |visiting |store |office )?(address|adresse|anschrift|adres|dirección|"
                               r"indirizzo|endereço|adress)\s*:", re.I)
+
+
+# a street with its house number, as each language writes it: "12 Quay Street", "Hauptstraße 5", "Keizersgracht 123",
+# "12 rue de la Paix", "Calle Mayor 3", "Via Roma 10"
+STREET_AND_NUMBER = re.compile(
+    r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][\w'.-]*\s+){0,3}(?:street|st\.|road|rd\.|avenue|lane|way|drive|quay|square|place|"
+    r"boulevard|row|close|court|terrace|parade|crescent)\b|"
+    r"\b[\w-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|gracht|laan|straat|plein|kade|vej|gatan|gata)\s+\d{1,4}[a-z]?\b|"
+    r"\b\d{1,4},?\s+(?:rue|avenue|boulevard|place|chemin|allée|quai)\s|"
+    r"\b(?:calle|avenida|plaza|paseo|via|viale|piazza|corso|rua|avenida)\s+[^,\d]{2,40}\s\d{1,4}\b", re.I)
+# a postcode before its town (most of Europe) or a UK postcode
+POSTCODE_AND_TOWN = re.compile(r"\b\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÀ-Ý][a-zà-ÿ'-]+|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+
+
+def is_postal_address(text: str) -> bool:
+    """A written-out postal address without a label ("Harbour Goods, 12 Quay Street, 1000 Harbourtown."): a street
+    with its number and a postcode with its town, both, so an order number or an opening time is not one."""
+    return bool(STREET_AND_NUMBER.search(text) and POSTCODE_AND_TOWN.search(text))
 
 
 def contact_link_regions(page: PageSnapshot) -> set[str]:
