@@ -107,12 +107,12 @@ def go_to_cart(view: StepView) -> list[Candidate]:
         words = _haystack(c)
         cart_like = bool(CART_WORDS.search(words) or CART_HREF.search(c["href"]) or CART_WORDS.search(c.get("cls", ""))
                          # a header's cart icon whose word a phone hides: known by its icon or its parent's class
-                         or (c["region"] == "header" and CART_WORDS.search(c.get("marks", ""))))
+                         or (c["region"] in ("header", "nav") and CART_WORDS.search(c.get("marks", ""))))
         if c.get("overlay") and CHECKOUT_WORDS.search(words) and not is_purchase_control(words):
             out.append((9, "the opened cart drawer's checkout button", c))
         elif c.get("overlay") and cart_like:
             out.append((8, "the opened cart drawer's link to the cart", c))
-        elif c["region"] == "header" and cart_like:
+        elif c["region"] in ("header", "nav") and cart_like:  # a navbar is the header of many themes (Bootstrap's)
             count = " with its item count" if c.get("badge") is not None else ""
             out.append((6 if count else 5, f"the header's cart link{count}", c))
         elif cart_like and (c["tag"] == "a" or c["href"]):

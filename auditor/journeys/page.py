@@ -296,8 +296,9 @@ class StepView:
     def cart_count(self) -> int | None:
         """The item count the header's cart link shows, when it shows one."""
         for c in self.controls:
-            if c["region"] == "header" and c.get("badge") is not None and (
-                    CART_WORDS.search(f"{c['text']} {c['aria']} {c.get('cls', '')}") or re.search(r"/(cart|basket|bag)\b", c["href"])):
+            if c["region"] in ("header", "nav") and c.get("badge") is not None and (
+                    CART_WORDS.search(f"{c['text']} {c['aria']} {c.get('cls', '')} {c.get('marks', '')}")
+                    or re.search(r"/(cart|basket|bag)\b", c["href"])):
                 return int(c["badge"])
         return None
 

@@ -20,8 +20,9 @@ def view(*controls: dict[str, Any]) -> StepView:
 
 def test_a_phone_header_cart_known_only_by_its_icon_and_parent_is_the_way_to_the_cart() -> None:
     # Shuup's navbar on a phone: the word "Cart" is hidden-xs, what shows is "(1)" beside fa-shopping-cart
-    cart = control(1, "(1)", cls="dropdown-toggle", badge=1, marks="dropdown cart menu-icon fa fa-shopping-cart")
-    ranked = go_to_cart(view(control(0, "Menu", marks="navbar-toggle"), cart))
+    cart = control(1, "(1)", region="nav", cls="dropdown-toggle", badge=1,
+                   marks="dropdown cart menu-icon fa fa-shopping-cart dropdown-icon fa fa-angle-down")
+    ranked = go_to_cart(view(control(0, "Menu", region="nav", marks="navbar-toggle"), cart))
     assert [c.control["i"] for c in ranked] == [1]
     assert "cart link with its item count" in ranked[0].why
 
