@@ -14,6 +14,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator
 
 from auditor.browser.guard import (
+    BotCheckHit,
     GuardedPage,
     GuardLog,
     OutOfScope,
@@ -92,6 +93,8 @@ async def scripted_login(session: BrowserSession, options: ContextOptions, scope
                 await gp.press_enter(last, "Submit the login form", screenshot=False)
         except OutOfScope as exc:
             raise LoginFailed(f"the login page is outside the audited site: {exc}") from None
+        except BotCheckHit as exc:
+            raise LoginFailed(f"a bot check stopped it: {exc}") from None
         except PurchaseRefused as exc:
             raise LoginFailed(str(exc)) from None
         except PlaywrightError as exc:

@@ -72,6 +72,18 @@ async def test_a_challenge_that_lets_the_browser_through_is_waited_out_and_the_s
     assert check(doc, "support-contact")["status"] == "passed"
 
 
+@session_loop
+async def test_a_login_page_behind_a_bot_check_is_the_sites_error_naming_it(
+        serve_app: Callable[[App], LocalServer], run_audit: Callable[..., Any]) -> None:
+    shop = DemoShop()
+    url = serve_app(behind_bot_check(shop.app, "perimeterx", ("/account/",))).url
+    login = {"url": "/account/login", "fields": [{"label": "Email", "value": "buyer@example.com"},
+                                                 {"label": "Password", "value": "not-a-secret"}]}
+    doc = (await run_audit(url, ["checkout-journey"], login=login)).to_json()["sites"][0]
+    assert doc["error"]["code"] == "login_failed"
+    assert "bot check" in doc["error"]["message"] and "PerimeterX" in doc["error"]["message"]
+
+
 @pytest.mark.parametrize("interstitial", ["cloudflare-challenge", "akamai", "aws-waf"])
 def test_a_site_walled_everywhere_ends_with_one_line_naming_the_service_and_exit_3(
         serve_app: Callable[[App], LocalServer], tmp_path: Path, interstitial: str) -> None:
