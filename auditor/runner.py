@@ -217,7 +217,8 @@ class Auditor:
                     await checks
             await ctx.close()
             result.guard = {"refused": guard_log.refused, "blocked_out_of_scope": guard_log.blocked_out_of_scope[:50],
-                            "dialogs_dismissed": guard_log.dialogs_total, "popups_closed": guard_log.popups_closed}
+                            "dialogs_dismissed": guard_log.dialogs_total, "popups_closed": guard_log.popups_closed,
+                            "marketing_popups_closed": guard_log.marketing_popups}
             result.consent = consent_json(ctx.snapshots, guard_log)
 
     async def crawl_site(self, ctx: SiteContext, frontier: Frontier, robots: RobotsPolicy, sitemap_urls: list[str],

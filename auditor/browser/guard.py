@@ -23,6 +23,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from auditor.bot_check import BotCheck, Patience, recognise
 from auditor.browser.consent import ConsentRecord, dismiss_consent
+from auditor.browser.popups import close_marketing_popup
 from auditor.browser.purchase import CARD_FIELD_HINT, is_purchase_control, is_purchase_request
 from auditor.browser.redirects import guard_document_responses
 from auditor.browser.session import BrowserSession, ContextOptions
@@ -115,6 +116,7 @@ class GuardLog:
     consent: list[dict[str, Any]] = field(default_factory=list)  # consent banners seen and how each was closed
     bot_checks: list[BotCheckMet] = field(default_factory=list)  # journeys a bot-management service stopped
     patience: Patience = field(default_factory=Patience)  # the site's, shared by its crawl and journeys
+    marketing_popups: list[str] = field(default_factory=list)  # newsletter popups the journeys closed, and how
 
     def consent_seen(self, record: ConsentRecord) -> None:
         if len(self.consent) < 20:
@@ -314,6 +316,19 @@ class GuardedPage:
                 await reader(self.page, step, self.prefix)
         return step
 
+    async def close_popup(self) -> bool:
+        """Closes a marketing popup that covers the control about to be pressed, as a customer does, recorded as a
+        step of its own before the click's (so the click's step stays the last, for its candidates and timing)."""
+        started = time.perf_counter()
+        done = await close_marketing_popup(self.page)
+        if done is None:
+            return False
+        if len(self.log.marketing_popups) < 20:
+            self.log.marketing_popups.append(done[:160])
+        await self.settle()
+        await self._record(done, started, screenshot=False)
+        return True
+
     async def _bot_check_now(self) -> BotCheck | None:
         """The bot check in front of the page once its challenge had the site's patience to let the browser
         through (then the page it guarded is waited for), or None for the shop's own page."""
@@ -466,6 +481,8 @@ class GuardedPage:
         self._stopped()
         await self.assert_not_purchase(locator)
         reachable, cover = await self.cover_of(locator)
+        if not reachable and await self.close_popup():  # the cover was a newsletter popup: closed, then looked again
+            reachable, cover = await self.cover_of(locator)
         await self._watch_for_change()
         started = time.perf_counter()
         if reachable:
@@ -485,6 +502,8 @@ class GuardedPage:
         "Pay later") reads like a pay button but only selects, and it is what a one-page checkout asks to choose."""
         self._stopped()
         reachable, _cover = await self.cover_of(locator)
+        if not reachable and await self.close_popup():
+            reachable, _cover = await self.cover_of(locator)
         if reachable:
             await locator.click(timeout=timeout_ms)
         else:
