@@ -13,8 +13,8 @@ from urllib.parse import urljoin
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator
 
+from auditor.browser.bot_walls import BotCheckHit
 from auditor.browser.guard import (
-    BotCheckHit,
     GuardedPage,
     GuardLog,
     OutOfScope,

@@ -19,7 +19,8 @@ from playwright.async_api import Error as PlaywrightError
 
 from auditor import __version__
 from auditor.access import SiteAccess
-from auditor.browser.guard import CURRENT_CHECK, BotCheckHit, BotCheckMet, GuardLog, open_guarded_context
+from auditor.browser.bot_walls import CURRENT_CHECK, BotCheckHit, BotCheckMet
+from auditor.browser.guard import GuardLog, open_guarded_context
 from auditor.browser.session import BrowserSession, ContextOptions
 from auditor.checkspec import CheckSpec, NotApplicable, SiteContext, evidence_to_json, order_by_needs
 from auditor.config import AuditConfig, effective_thresholds

@@ -19,8 +19,9 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from auditor.bot_check import BotCheck, Patience, recognise
+from auditor.browser.bot_walls import wait_out_challenge
 from auditor.browser.consent import dismiss_consent
-from auditor.browser.guard import answers_dialogs, new_page, wait_out_challenge, within_tab_limit
+from auditor.browser.guard import answers_dialogs, new_page, within_tab_limit
 from auditor.browser.purchase import is_purchase_url
 from auditor.journey import Attachments
 from auditor.page_roles import guess_role
