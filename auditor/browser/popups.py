@@ -1,5 +1,5 @@
 """Marketing popups: the newsletter or discount modal (Klaviyo, Privy, Omnisend, OptinMonster, a theme's own) that
-opens over the shop a few seconds in.
+opens over the shop a few seconds in, and the country selector an international shop opens on a first visit.
 
 A customer closes it with its "×" or "No thanks" and goes on; so does a journey, recorded as a step. Left open, it
 sits over the control the journey needs, and the journey would report that control as covered by the page's own
@@ -22,8 +22,9 @@ FIND_POPUP = r"""
     '[class*="popup-newsletter" i], [id*="newsletter-popup" i], [class*="newsletter-modal" i], [class*="email-popup" i]';
   const MODAL = '[role=dialog], [aria-modal=true], dialog[open], [class*="popup" i], [class*="modal" i], [id*="popup" i]';
   const MARKETING = /newsletter|subscribe|sign[ -]?up|% ?off|discount|coupon|exclusive|join (us|our)|first order|abonn|inscri|anmelden|rabatt|gutschein|descuento|suscr|iscriviti|sconto|nieuwsbrief|korting|aanmelden|nyhetsbrev|rabat/i;
+  const LOCATION = /(choose|select|pick) your (country|region|location|store|shipping destination)|you('re| are) (visiting|shopping|browsing) (from|in|our)|are you (in|shopping from)|looks like you('re| are) in|land (wählen|auswählen)|wähle dein land|choisissez votre pays|sélectionnez votre pays|elige tu país|selecciona tu país|scegli il tuo paese|kies je land|välj land/i;
   const NOT_MARKETING = /cookie|consent|gdpr|datenschutz|cart|basket|warenkorb|panier|winkelwagen|carrito|carrello|password|passwort|mot de passe|wachtwoord|contraseña/i;
-  const CLOSE = /^(close|close dialog|close form|close popup|dismiss|×|✕|x|no,? thanks|no thank you|not now|maybe later|skip|schließen|nein,? danke|fermer|non merci|cerrar|no,? gracias|chiudi|no,? grazie|sluiten|nee,? bedankt|stäng|luk|zamknij)$/i;
+  const CLOSE = /^(close|close dialog|close form|close popup|dismiss|×|✕|x|no,? thanks|no thank you|not now|maybe later|skip|stay( here| on this (site|store))?|hier bleiben|rester ici|quedarme aquí|resta qui|schließen|nein,? danke|fermer|non merci|cerrar|no,? gracias|chiudi|no,? grazie|sluiten|nee,? bedankt|stäng|luk|zamknij)$/i;
   const visible = el => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
     return r.width > 2 && r.height > 2 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0.05; };
   const layered = el => { for (let e = el; e && e !== document.body; e = e.parentElement) {
@@ -36,7 +37,7 @@ FIND_POPUP = r"""
   const generic = Array.from(document.querySelectorAll(MODAL)).filter(el => visible(el) && layered(el) && big(el));
   const cands = [...known, ...generic].filter(el => {
     const text = (el.innerText || '').slice(0, 2000);
-    return (MARKETING.test(text) || el.querySelector('input[type=email]')) && !NOT_MARKETING.test(text) &&
+    return (MARKETING.test(text) || LOCATION.test(text) || el.querySelector('input[type=email]')) && !NOT_MARKETING.test(text) &&
       !el.querySelector('input[type=password]') && !el.closest('header, nav, footer');
   });
   const popup = cands.find(el => !cands.some(o => o !== el && o.contains(el))) || null;
@@ -52,7 +53,9 @@ FIND_POPUP = r"""
   const vendor = /kl-private|klaviyo/.test(popup.className + ' ' + popup.innerHTML.slice(0, 3000)) ? 'Klaviyo'
     : /privy/i.test(popup.id + popup.className) ? 'Privy' : /omnisend/i.test(popup.className) ? 'Omnisend'
     : /om-holder|om-popup/.test(popup.className) ? 'OptinMonster' : null;
-  return {close: close ? close.name.slice(0, 40) : null, vendor,
+  const kind = LOCATION.test((popup.innerText || '').slice(0, 2000)) && !MARKETING.test((popup.innerText || '').slice(0, 2000))
+    ? 'country selector' : 'newsletter popup';
+  return {close: close ? close.name.slice(0, 40) : null, vendor, kind,
           text: (popup.innerText || '').trim().replace(/\s+/g, ' ').slice(0, 80)};
 }
 """
@@ -67,7 +70,7 @@ async def close_marketing_popup(page: Page) -> str | None:
         return None
     if not found:
         return None
-    what = f"a {found['vendor'] + ' ' if found['vendor'] else ''}newsletter popup (“{found['text'][:50]}”)"
+    what = f"a {found['vendor'] + ' ' if found['vendor'] else ''}{found['kind']} (“{found['text'][:50]}”)"
     if found["close"]:
         try:
             await page.locator("[data-cxaudit-close]").first.click(timeout=2000)
