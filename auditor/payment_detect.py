@@ -58,8 +58,14 @@ TEXT_PHRASE = re.compile(r"(we accept|pay(ment)? with|payment (methods|options)|
                          r"métodos de pago|pay in \d|pay later|buy now,? pay later)", re.I)
 TEXT_METHODS: dict[str, re.Pattern[str]] = {
     **LOGO_PATTERNS,
-    "bank_transfer": re.compile(r"bank transfer|wire transfer|überweisung|virement|overboeking", re.I),
-    "cash_on_delivery": re.compile(r"cash on delivery|(?<![a-z])cod(?![a-z])|nachnahme|contre[- ]remboursement|rembours", re.I),
+    "bank_transfer": re.compile(r"bank transfer|wire transfer|überweisung|virement|overboeking|bonifico|transferencia "
+                                r"bancaria|banköverföring", re.I),
+    # Dutch "(onder) rembours" is cash on delivery; French "remboursement" alone is a refund, so the word must end
+    "cash_on_delivery": re.compile(r"cash on delivery|pay(ment)? on delivery|(?<![a-z])cod(?![a-z])|nachnahme|"
+                                   r"contre[- ]remboursement|\brembours\b|paiement (à|a) la (livraison|réception)|"
+                                   r"payer (à|a) la livraison|contra ?reembolso|pago contra entrega|pago (a|en) la entrega|"
+                                   r"contrassegno|pagamento alla consegna|betalen bij (af)?levering|postförskott|"
+                                   r"zahlung bei (lieferung|abholung)|barzahlung bei lieferung", re.I),
     "gift_card": re.compile(r"gift ?cards?|gutschein|carte cadeau|cadeaukaart", re.I),
 }
 # aria-labelledby names the icon even when no element carries that id (payment_icons' "pi-visa"); style carries

@@ -104,3 +104,21 @@ def test_schema_org_payment_accepted() -> None:
 def test_payment_marks_in_every_form_sites_use(markup: str, expected: set[str]) -> None:
     html = f"<footer><ul class='list-payment'><li>{markup}</li></ul></footer>"
     assert {d.id for d in detect_in_html(html)} == expected
+
+
+@pytest.mark.parametrize("label", [
+    "Paiement à la livraison",  # Shuup in French, as a French merchant names the method
+    "Contre-remboursement", "Onder rembours", "Contrareembolso", "Pago contra entrega", "Contrassegno",
+    "Pagamento alla consegna", "Betalen bij aflevering", "Nachnahme", "Pay on delivery",
+])
+def test_cash_on_delivery_is_named_in_each_shop_language(label: str) -> None:
+    from auditor.payment_detect import TEXT_METHODS
+
+    assert TEXT_METHODS["cash_on_delivery"].search(label)
+
+
+@pytest.mark.parametrize("text", ["Retours et remboursements", "Remboursement sous 14 jours", "Code promo"])
+def test_a_refund_or_a_code_is_not_cash_on_delivery(text: str) -> None:
+    from auditor.payment_detect import TEXT_METHODS
+
+    assert not TEXT_METHODS["cash_on_delivery"].search(text)
