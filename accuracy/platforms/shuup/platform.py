@@ -277,37 +277,54 @@ class Shuup(Platform):
             raise RuntimeError(f"shuup: {what} failed (exit {r.returncode}): {tail[0][:300]}")
         return r.stdout
 
+    # what a variant of this shop (another language) changes: its settings, the scripts that fill its catalogue
+    # (each with the line it prints when done), and its stamp
+    settings_text = SETTINGS
+    catalogue_scripts: tuple[tuple[str, str, str], ...] = (("catalogue.py", CATALOGUE, "catalogue ok"),)
+    stamp = STAMP
+
     def install(self) -> None:
         home = self.home()
-        if (home / STAMP).exists() and self.db_path.exists() and self.venv_python.exists():
+        if (home / self.stamp).exists() and self.db_path.exists() and self.venv_python.exists():
             return
         t0 = time.monotonic()
         home.mkdir(parents=True, exist_ok=True)
+        self.install_venv()
+        for old in home.glob("ready-*"):
+            old.unlink()
+        self.prepare()
+        self.build_shop()
+        (home / self.stamp).write_text(f"installed in {time.monotonic() - t0:.0f}s\n")
+
+    def install_venv(self) -> None:
         if not self.venv_python.exists():
             base = shutil.which("python3.11") or sys.executable
-            self._run([base, "-m", "venv", str(home / "venv")], "venv")
+            self._run([base, "-m", "venv", str(self.home() / "venv")], "venv")
         self._run([str(self.venv_python), "-m", "pip", "install", "--quiet", "--no-deps", *PINS], "pip install")
 
+    def prepare(self) -> None:
+        """Anything the project needs before it is written (a variant's translations)."""
+
+    def build_shop(self) -> None:
+        """The project, a fresh database, Shuup's own set-up and the merchant's catalogue."""
         if self.project.exists():
             shutil.rmtree(self.project)
         (self.project / "shopsite").mkdir(parents=True)
         (self.project / "shopsite" / "__init__.py").write_text("")
-        (self.project / "shopsite" / "settings.py").write_text(SETTINGS)
+        (self.project / "shopsite" / "settings.py").write_text(self.settings_text)
         (self.project / "shopsite" / "urls.py").write_text(URLS)
         (self.project / "manage.py").write_text(MANAGE)
-        (self.project / "catalogue.py").write_text(CATALOGUE)
         if self.db_path.exists():
             self.db_path.unlink()
-
         manage = [str(self.venv_python), "manage.py"]
         self._run([*manage, "migrate", "--noinput"], "migrate", cwd=self.project)
         self._run([*manage, "shuup_init"], "shuup_init", cwd=self.project)  # shop, currencies, theme
-        out = self._run([str(self.venv_python), "catalogue.py"], "catalogue", cwd=self.project)
-        if "catalogue ok" not in out:
-            raise RuntimeError("shuup: catalogue script did not finish")
+        for filename, script, done in self.catalogue_scripts:
+            (self.project / filename).write_text(script)
+            if done not in self._run([str(self.venv_python), filename], filename, cwd=self.project):
+                raise RuntimeError(f"{self.name}: {filename} did not finish")
         # Shuup 3 lists products from a price/visibility index; without it listings and the front page are empty.
         self._run([*manage, "reindex_product_catalog"], "reindex_product_catalog", cwd=self.project)
-        (home / STAMP).write_text(f"installed in {time.monotonic() - t0:.0f}s\n")
 
     def server(self, port: int) -> ServerCommand:
         return ServerCommand(
