@@ -47,7 +47,7 @@ _STOP_TEXT = {
     ),
     "fr": (
         "le la les et des du pour avec est une un vous votre vos nous dans sur pas au aux ce cette sont qui "
-        "que par plus notre nos"
+        "que par plus notre nos de en à ou"
     ),
     "nl": (
         "de het een en van voor met niet je jouw uw wij we zijn is op te aan ook bij naar wordt dit deze of "
@@ -76,7 +76,8 @@ _STOP_TEXT = {
 }
 _STOP_WORDS = {lang: frozenset(text.split()) for lang, text in _STOP_TEXT.items()}
 # Letters only one of the nine languages writes.
-_LETTERS = {"æ": "da", "ø": "da", "ß": "de", "ñ": "es", "ł": "pl", "ą": "pl", "ę": "pl", "ż": "pl", "ś": "pl", "ź": "pl"}
+_LETTERS = {"æ": "da", "ø": "da", "ß": "de", "ñ": "es", "ł": "pl", "ą": "pl", "ę": "pl", "ż": "pl", "ś": "pl", "ź": "pl",
+            "ç": "fr", "œ": "fr", "ê": "fr", "û": "fr", "î": "fr"}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _INVISIBLE = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.I | re.S)
 

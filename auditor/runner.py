@@ -48,6 +48,7 @@ from auditor.snapshot import (
 )
 
 log = logging.getLogger(__name__)
+LANGUAGE_PAGES = 6  # pages whose text the site's language is read from
 
 TAB_RETRY_PAUSE_S = 0.5  # before a crawl worker opens its tab again, after the browser failed to open one
 
@@ -232,7 +233,10 @@ class Auditor:
             ctx.finish_crawl()
         snapshots, failures = ctx.snapshots, ctx.failures
         if snapshots:
-            result.language = site_language(snapshots[0].lang, snapshots[0].html)
+            # the start page declares; its text and the next pages' say what the shop is written in (a start page
+            # of product tiles has too few words to tell French from Spanish)
+            result.language = site_language(snapshots[0].lang, snapshots[0].html,
+                                            " ".join(s.text for s in snapshots[:LANGUAGE_PAGES]))
         result.pages = [page_json(x) for x in snapshots] + [page_json(x) for x in failures]
         result.crawl = {
             "pages_visited": len(snapshots), "pages_failed": len(failures),

@@ -77,3 +77,24 @@ def test_declared_language_kept_when_the_text_agrees_or_is_short() -> None:
 def test_site_language_guesses_from_the_html_when_nothing_is_declared() -> None:
     assert site_language(None, f"<html><body>{SWEDISH}</body></html>") == "sv"
     assert site_language(None, "", text=DANISH) == "da"
+
+
+# Shuup's French home page as a customer reads it: product tiles, a few words, the theme's hard-coded English
+SHUUP_FR_HOME = ("Chercher Se connecter Chariot (0) Comptoir du Port Accueil Des produits Bienvenue sur Comptoir du "
+                 "Port! Newest Products Gourde en acier 12,00 € Aperçu Lanterne pliable 19,90 € Aperçu Sac cabas en "
+                 "toile 15,00 € Aperçu Planche à découper en chêne 24,00 € Aperçu Pages Livraison Retours et "
+                 "remboursements Contact Categories Cuisine Plein air Custom Footer Content Powered by Shuup")
+SPANISH = ("Envío gratis en pedidos de más de 50 euros. Elige tu talla, añade el producto a la cesta y te lo "
+           "llevamos a casa en dos días. La devolución es gratuita durante 30 días para todos los productos.")
+
+
+def test_a_french_shop_with_few_words_is_told_from_spanish_by_its_own_words_and_letters() -> None:
+    assert guess_language(SHUUP_FR_HOME) == "fr"
+    assert guess_language(SPANISH) == "es"
+
+
+def test_french_text_over_pages_overrules_a_themes_hard_coded_english() -> None:
+    pages = " ".join([SHUUP_FR_HOME, "Gourde en acier. Une gourde isotherme en acier inoxydable de 750 ml. "
+                      "Ajouter au chariot. Livraison standard au tarif unique de 5,00 € ; les commandes arrivent "
+                      "en 2 à 4 jours ouvrés. Vous pouvez nous retourner tout article non utilisé dans les 30 jours."])
+    assert site_language("en", "<html lang='en'></html>", pages) == "fr"
