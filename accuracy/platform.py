@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -53,6 +54,23 @@ class Platform:
     def count_orders(self) -> int:
         """Orders in the platform's own database (read directly: SQL, the ORM, or its files)."""
         raise NotImplementedError
+
+    def environment(self) -> dict[str, str]:
+        """Variables the platform's install steps (and, where it says so, its server) run with, on top of ours."""
+        return {"PYTHONDONTWRITEBYTECODE": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+
+    def run_step(self, argv: list[str], what: str, cwd: Path | None = None, stdin: str | None = None,
+                 timeout: float = 900.0) -> str:
+        """One install step; its output, or a one-line RuntimeError naming the step and the command's last line."""
+        try:
+            r = subprocess.run(argv, cwd=cwd, env={**os.environ, **self.environment()}, input=stdin,
+                               capture_output=True, text=True, timeout=timeout)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise RuntimeError(f"{self.name}: {what} failed: {exc}") from None
+        if r.returncode != 0:
+            tail = (r.stderr or r.stdout).strip().splitlines()[-1:] or ["(no output)"]
+            raise RuntimeError(f"{self.name}: {what} failed (exit {r.returncode}): {tail[0][:300]}")
+        return r.stdout
 
     def services(self) -> list[ServerCommand]:
         """Extra foreground processes the platform needs besides its web server (e.g. a private PostgreSQL

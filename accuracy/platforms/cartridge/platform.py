@@ -14,11 +14,9 @@ every process through LOCPATH, so nothing system-wide changes.
 
 from __future__ import annotations
 
-import os
 import shlex
 import shutil
 import sqlite3
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -118,21 +116,8 @@ class Cartridge(Platform):
     def db_path(self) -> Path:
         return self.project / "dev.db"
 
-    def _env(self) -> dict[str, str]:
+    def environment(self) -> dict[str, str]:
         return {"LOCPATH": str(self.home() / "locale"), "PYTHONDONTWRITEBYTECODE": "1"}
-
-    def _run(self, argv: list[str], what: str, cwd: Path | None = None, stdin: str | None = None,
-             timeout: float = 900) -> str:
-        env = {**os.environ, **self._env()}
-        try:
-            r = subprocess.run(argv, cwd=cwd, env=env, input=stdin, capture_output=True, text=True,
-                               timeout=timeout)
-        except (OSError, subprocess.TimeoutExpired) as e:
-            raise RuntimeError(f"cartridge: {what} failed: {e}") from None
-        if r.returncode != 0:
-            tail = (r.stderr or r.stdout).strip().splitlines()[-1:] or ["(no output)"]
-            raise RuntimeError(f"cartridge: {what} failed (exit {r.returncode}): {tail[0][:300]}")
-        return r.stdout
 
     # -- Platform ------------------------------------------------------------------------------------------
     def install(self) -> None:
@@ -144,8 +129,8 @@ class Cartridge(Platform):
 
         if not self.venv_python.exists():
             base = shutil.which("python3.11") or sys.executable
-            self._run([base, "-m", "venv", str(home / "venv")], "venv")
-        self._run([str(self.venv_python), "-m", "pip", "install", "--quiet", *REQUIREMENTS], "pip install")
+            self.run_step([base, "-m", "venv", str(home / "venv")], "venv")
+        self.run_step([str(self.venv_python), "-m", "pip", "install", "--quiet", *REQUIREMENTS], "pip install")
 
         # Cartridge's MoneyField takes decimal_places from localeconv(); the C locale gives 127 and
         # Django's system checks then refuse every money column. Compile a real locale into the cache.
@@ -155,19 +140,19 @@ class Cartridge(Platform):
                 raise RuntimeError("cartridge: needs Debian's 'locales' package (localedef + en_US sources) "
                                    "to compile the en_US.UTF-8 currency locale")
             loc.parent.mkdir(parents=True, exist_ok=True)
-            self._run(["localedef", "-i", "en_US", "-f", "UTF-8", str(loc)], "localedef en_US.UTF-8")
+            self.run_step(["localedef", "-i", "en_US", "-f", "UTF-8", str(loc)], "localedef en_US.UTF-8")
 
         if self.project.exists():
             shutil.rmtree(self.project)
-        self._run([str(home / "venv" / "bin" / "mezzanine-project"), "-a", "cartridge", "shop"],
+        self.run_step([str(home / "venv" / "bin" / "mezzanine-project"), "-a", "cartridge", "shop"],
                   "mezzanine-project -a cartridge", cwd=home)
         with open(self.project / "shop" / "local_settings.py", "a") as f:
             f.write(LOCAL_SETTINGS_EXTRA)
         with open(self.project / "shop" / "urls.py", "a") as f:
             f.write(URLS_EXTRA)
         # Migrations, site, admin user (admin/default), Mezzanine demo pages, Cartridge demo product.
-        self._run([str(self.venv_python), "manage.py", "createdb", "--noinput"], "createdb", cwd=self.project)
-        out = self._run([str(self.venv_python), "manage.py", "shell"], "catalogue", cwd=self.project,
+        self.run_step([str(self.venv_python), "manage.py", "createdb", "--noinput"], "createdb", cwd=self.project)
+        out = self.run_step([str(self.venv_python), "manage.py", "shell"], "catalogue", cwd=self.project,
                         stdin=CATALOGUE)
         if "catalogue ok" not in out:
             raise RuntimeError("cartridge: catalogue script did not finish")
@@ -181,7 +166,7 @@ class Cartridge(Platform):
                     f"Site.objects.filter(id=1).update(domain='127.0.0.1:{port}', name='Cartridge demo')")
         script = (f"{py} manage.py shell -c {shlex.quote(set_site)} && "
                   f"exec {py} manage.py runserver --noreload --insecure 127.0.0.1:{port}")
-        return ServerCommand(argv=["/bin/sh", "-c", script], cwd=self.project, env=self._env())
+        return ServerCommand(argv=["/bin/sh", "-c", script], cwd=self.project, env=self.environment())
 
     def count_orders(self) -> int:
         con = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)

@@ -362,12 +362,12 @@ class EverShop(Platform):
             tail = log.read_text(errors="replace").strip().splitlines()[-1:] or ["?"]
             raise RuntimeError(f"{what} failed (exit {r.returncode}): {tail[0][:200]}")
 
-    def _start_bg(self, argv, cwd, env, log: Path) -> subprocess.Popen:
+    def _start_bg(self, argv: list[str], cwd: Path, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
         with log.open("w") as fh:  # the child keeps its own copy of the descriptor
             return spawn(argv, cwd=cwd, env={**os.environ, **env}, stdout=fh, stderr=subprocess.STDOUT)
 
     @staticmethod
-    def _stop(proc: subprocess.Popen) -> None:
+    def _stop(proc: subprocess.Popen[bytes]) -> None:
         stop_group(proc, timeout_s=30)
 
     @staticmethod

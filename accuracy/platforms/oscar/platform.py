@@ -10,10 +10,8 @@ install() builds, under self.home():
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -339,16 +337,6 @@ class OscarPlatform(Platform):
     def _db(self) -> Path:
         return self.home() / "db.sqlite3"
 
-    def _run(self, argv: list[str], what: str, cwd: Path | None = None, timeout: float = 900) -> None:
-        try:
-            r = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=timeout,
-                               env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"})
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise RuntimeError(f"oscar: {what} failed: {exc}") from None
-        if r.returncode != 0:
-            tail = (r.stderr or r.stdout).strip().splitlines()[-1:] or ["no output"]
-            raise RuntimeError(f"oscar: {what} failed: {tail[0][:300]}")
-
     def install(self) -> None:
         home = self.home()
         stamp = home / ".installed"
@@ -357,8 +345,8 @@ class OscarPlatform(Platform):
         home.mkdir(parents=True, exist_ok=True)
         started = time.monotonic()
         if not self._py.exists():
-            self._run([sys.executable, "-m", "venv", str(home / "venv")], "creating the venv")
-        self._run([str(self._py), "-m", "pip", "install", "-q", *PINS], "pip install django-oscar")
+            self.run_step([sys.executable, "-m", "venv", str(home / "venv")], "creating the venv")
+        self.run_step([str(self._py), "-m", "pip", "install", "-q", *PINS], "pip install django-oscar")
         shop = home / "shop"
         (shop / "shop").mkdir(parents=True, exist_ok=True)
         (shop / "templates" / "oscar" / "partials").mkdir(parents=True, exist_ok=True)
@@ -377,10 +365,10 @@ class OscarPlatform(Platform):
         if self._db.exists():
             self._db.unlink()  # a half-made database from an interrupted install: start again
         manage = [str(self._py), "manage.py"]
-        self._run([*manage, "migrate", "--noinput"], "migrate", cwd=shop)
-        self._run([*manage, "collectstatic", "--noinput"], "collectstatic", cwd=shop)
-        self._run([str(self._py), "seed.py"], "seeding the catalogue", cwd=shop)
-        self._run([*manage, "rebuild_index", "--noinput"], "building the search index", cwd=shop)
+        self.run_step([*manage, "migrate", "--noinput"], "migrate", cwd=shop)
+        self.run_step([*manage, "collectstatic", "--noinput"], "collectstatic", cwd=shop)
+        self.run_step([str(self._py), "seed.py"], "seeding the catalogue", cwd=shop)
+        self.run_step([*manage, "rebuild_index", "--noinput"], "building the search index", cwd=shop)
         (home / "install-seconds.txt").write_text(f"{time.monotonic() - started:.0f}\n")
         stamp.write_text(STAMP + "\n")
 

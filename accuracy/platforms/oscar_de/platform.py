@@ -139,8 +139,8 @@ class OscarDePlatform(oscar.OscarPlatform):
         # Settings only matter when serving: swap in the German ones, overlay the data, re-index German titles.
         (shop / "shop" / "settings.py").write_text(SETTINGS.lstrip("\n"))
         (shop / "seed_de.py").write_text(SEED_DE.lstrip("\n"))
-        self._run([str(self._py), "seed_de.py"], "seeding the German market", cwd=shop)
-        self._run([str(self._py), "manage.py", "rebuild_index", "--noinput"], "building the search index", cwd=shop)
+        self.run_step([str(self._py), "seed_de.py"], "seeding the German market", cwd=shop)
+        self.run_step([str(self._py), "manage.py", "rebuild_index", "--noinput"], "building the search index", cwd=shop)
         stamp.write_text(STAMP + "\n")
 
 

@@ -16,10 +16,8 @@ Shuup 3.1.0 (2021) pins libraries that no longer import on Python 3.11; see NOTE
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -263,19 +261,8 @@ class Shuup(Platform):
     def db_path(self) -> Path:
         return self.home() / "db.sqlite3"
 
-    def _env(self) -> dict[str, str]:
+    def environment(self) -> dict[str, str]:
         return {"PYTHONDONTWRITEBYTECODE": "1", "DJANGO_SETTINGS_MODULE": "shopsite.settings"}
-
-    def _run(self, argv: list[str], what: str, cwd: Path | None = None, timeout: float = 1200) -> str:
-        env = {**os.environ, **self._env()}
-        try:
-            r = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
-        except (OSError, subprocess.TimeoutExpired) as e:
-            raise RuntimeError(f"shuup: {what} failed: {e}") from None
-        if r.returncode != 0:
-            tail = (r.stderr or r.stdout).strip().splitlines()[-1:] or ["(no output)"]
-            raise RuntimeError(f"shuup: {what} failed (exit {r.returncode}): {tail[0][:300]}")
-        return r.stdout
 
     # what a variant of this shop (another language) changes: its settings, the scripts that fill its catalogue
     # (each with the line it prints when done), and its stamp
@@ -299,8 +286,8 @@ class Shuup(Platform):
     def install_venv(self) -> None:
         if not self.venv_python.exists():
             base = shutil.which("python3.11") or sys.executable
-            self._run([base, "-m", "venv", str(self.home() / "venv")], "venv")
-        self._run([str(self.venv_python), "-m", "pip", "install", "--quiet", "--no-deps", *PINS], "pip install")
+            self.run_step([base, "-m", "venv", str(self.home() / "venv")], "venv")
+        self.run_step([str(self.venv_python), "-m", "pip", "install", "--quiet", "--no-deps", *PINS], "pip install")
 
     def prepare(self) -> None:
         """Anything the project needs before it is written (a variant's translations)."""
@@ -317,19 +304,19 @@ class Shuup(Platform):
         if self.db_path.exists():
             self.db_path.unlink()
         manage = [str(self.venv_python), "manage.py"]
-        self._run([*manage, "migrate", "--noinput"], "migrate", cwd=self.project)
-        self._run([*manage, "shuup_init"], "shuup_init", cwd=self.project)  # shop, currencies, theme
+        self.run_step([*manage, "migrate", "--noinput"], "migrate", cwd=self.project)
+        self.run_step([*manage, "shuup_init"], "shuup_init", cwd=self.project)  # shop, currencies, theme
         for filename, script, done in self.catalogue_scripts:
             (self.project / filename).write_text(script)
-            if done not in self._run([str(self.venv_python), filename], filename, cwd=self.project):
+            if done not in self.run_step([str(self.venv_python), filename], filename, cwd=self.project):
                 raise RuntimeError(f"{self.name}: {filename} did not finish")
         # Shuup 3 lists products from a price/visibility index; without it listings and the front page are empty.
-        self._run([*manage, "reindex_product_catalog"], "reindex_product_catalog", cwd=self.project)
+        self.run_step([*manage, "reindex_product_catalog"], "reindex_product_catalog", cwd=self.project)
 
     def server(self, port: int) -> ServerCommand:
         return ServerCommand(
             argv=[str(self.venv_python), "manage.py", "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
-            cwd=self.project, env=self._env())
+            cwd=self.project, env=self.environment())
 
     def count_orders(self) -> int:
         con = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
