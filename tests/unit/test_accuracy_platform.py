@@ -25,5 +25,5 @@ def test_a_failed_step_is_one_line_naming_the_platform_the_step_and_the_commands
 
 
 def test_a_step_that_cannot_start_says_so() -> None:
-    with pytest.raises(RuntimeError, match="^demo: venv failed: "):
+    with pytest.raises(RuntimeError, match=r"^demo: venv failed: "):
         Demo().run_step(["/nonexistent/python3"], "venv")
