@@ -17,6 +17,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from auditor.browser.purchase import is_purchase_control
+from auditor.pagejs import overlay_js
 
 # Known consent platforms first (OneTrust, Cookiebot, Didomi, Quantcast, Usercentrics, TrustArc, CookieYes,
 # Complianz, Klaro, Osano, Sourcepoint, Borlabs, Shopify's own banner), then generic names.
@@ -28,14 +29,10 @@ FIND_BANNER = r"""
   const GENERIC = '[id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i], [id*="gdpr" i], [class*="gdpr" i], ' +
     '[aria-label*="cookie" i], [aria-label*="consent" i], [role="dialog"], [role="alertdialog"], [aria-modal="true"], dialog[open]';
   const WORDS = /cookie|consent|gdpr|datenschutz|tracking technolog/i;
-  const visible = (el) => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
-    return r.width > 2 && r.height > 2 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0.05; };
-  const fixedish = (el) => { for (let e = el; e && e !== document.body; e = e.parentElement) {
-    const p = getComputedStyle(e).position; if (p === 'fixed' || p === 'sticky') return true; } return el.tagName === 'DIALOG'; };
-  let found = null;
+""" + overlay_js() + r"""  let found = null;
   for (const sel of KNOWN) { const el = document.querySelector(sel); if (el && visible(el)) { found = el; break; } }
   if (!found) {
-    const cands = Array.from(document.querySelectorAll(GENERIC)).filter(el => visible(el) && fixedish(el)
+    const cands = Array.from(document.querySelectorAll(GENERIC)).filter(el => visible(el) && layered(el)
       && WORDS.test((el.innerText || '').slice(0, 3000)) && el.querySelector('button, a, [role=button], input[type=button], input[type=submit]'));
     // the outermost candidate: the banner itself, not one of its inner blocks
     found = cands.find(el => !cands.some(o => o !== el && o.contains(el))) || null;
@@ -47,7 +44,7 @@ FIND_BANNER = r"""
   let coverage = (w * h) / (vw * vh);
   // a backdrop behind a modal banner covers the page as much as the banner does
   const centre = document.elementFromPoint(vw / 2, vh / 2);
-  const backdrop = centre && !found.contains(centre) && fixedish(centre) && (() => { const c = centre.getBoundingClientRect();
+  const backdrop = centre && !found.contains(centre) && layered(centre) && (() => { const c = centre.getBoundingClientRect();
     return c.width >= vw * 0.9 && c.height >= vh * 0.9; })();
   if (backdrop) coverage = 1;
   // the page's main actions: the search box, add-to-cart, the primary navigation
@@ -60,7 +57,7 @@ FIND_BANNER = r"""
     if (x < 0 || y < 0 || x >= vw || y >= vh) continue;
     checked++;
     const hit = document.elementFromPoint(x, y);
-    if (hit && !el.contains(hit) && !hit.contains(el) && (found.contains(hit) || fixedish(hit))) covered++;
+    if (hit && !el.contains(hit) && !hit.contains(el) && (found.contains(hit) || layered(hit))) covered++;
   }
   found.setAttribute('data-cxaudit-consent', '1');
   const buttons = Array.from(found.querySelectorAll('button, a, [role=button], input[type=button], input[type=submit]'))

@@ -13,6 +13,8 @@ import contextlib
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
+from auditor.pagejs import overlay_js
+
 # Known vendors' containers first, then any modal-looking layer that asks for an e-mail address or offers a discount.
 # The close control is tagged so Python clicks exactly it.
 FIND_POPUP = r"""
@@ -25,11 +27,7 @@ FIND_POPUP = r"""
   const LOCATION = /(choose|select|pick) your (country|region|location|store|shipping destination)|you('re| are) (visiting|shopping|browsing) (from|in|our)|are you (in|shopping from)|looks like you('re| are) in|land (wählen|auswählen)|wähle dein land|choisissez votre pays|sélectionnez votre pays|elige tu país|selecciona tu país|scegli il tuo paese|kies je land|välj land/i;
   const NOT_MARKETING = /cookie|consent|gdpr|datenschutz|cart|basket|warenkorb|panier|winkelwagen|carrito|carrello|password|passwort|mot de passe|wachtwoord|contraseña/i;
   const CLOSE = /^(close|close dialog|close form|close popup|dismiss|×|✕|x|no,? thanks|no thank you|not now|maybe later|skip|stay( here| on this (site|store))?|hier bleiben|rester ici|quedarme aquí|resta qui|schließen|nein,? danke|fermer|non merci|cerrar|no,? gracias|chiudi|no,? grazie|sluiten|nee,? bedankt|stäng|luk|zamknij)$/i;
-  const visible = el => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
-    return r.width > 2 && r.height > 2 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0.05; };
-  const layered = el => { for (let e = el; e && e !== document.body; e = e.parentElement) {
-    const p = getComputedStyle(e).position; if (p === 'fixed' || p === 'sticky') return true; } return el.tagName === 'DIALOG'; };
-  const vw = innerWidth, vh = innerHeight;
+""" + overlay_js() + r"""  const vw = innerWidth, vh = innerHeight;
   const big = el => { const r = el.getBoundingClientRect();
     const w = Math.max(0, Math.min(r.right, vw) - Math.max(r.left, 0)), h = Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0));
     return w * h >= 0.08 * vw * vh; };
