@@ -18,6 +18,7 @@ from auditor.journeys.page import (
     CHECKOUT_WORDS,
     CONTINUE_WORDS,
     StepView,
+    named_as_cart,
 )
 from auditor.page_parsing import is_contact_link_text  # the same words the click map reads links with
 from auditor.vocabulary import joined
@@ -105,9 +106,7 @@ def go_to_cart(view: StepView) -> list[Candidate]:
         if c["disabled"] or c["region"] == "footer":
             continue
         words = _haystack(c)
-        cart_like = bool(CART_WORDS.search(words) or CART_HREF.search(c["href"]) or CART_WORDS.search(c.get("cls", ""))
-                         # a header's cart icon whose word a phone hides: known by its icon or its parent's class
-                         or (c["region"] in ("header", "nav") and CART_WORDS.search(c.get("marks", ""))))
+        cart_like = named_as_cart(c) or bool(CART_HREF.search(c["href"]))
         if c.get("overlay") and CHECKOUT_WORDS.search(words) and not is_purchase_control(words):
             out.append((9, "the opened cart drawer's checkout button", c))
         elif c.get("overlay") and cart_like:

@@ -173,6 +173,13 @@ PAYMENT_STEP_WORDS = joined(r"payment|zahlung|paiement|betaling|betaalmethode|pa
 PLACE_KINDS = frozenset({"street", "city", "postcode"})  # a form that asks for these asks for the address
 
 
+def named_as_cart(c: dict[str, Any]) -> bool:
+    """A control whose words or class say cart, or, in the header, whose icon or parent does: a phone hides the
+    word and leaves "(1)" beside a cart icon (Shuup's <li class="dropdown cart"> in a Bootstrap navbar)."""
+    return bool(CART_WORDS.search(f"{c.get('text', '')} {c.get('aria', '')} {c.get('cls', '')}")
+                or (c["region"] in ("header", "nav") and CART_WORDS.search(c.get("marks", ""))))
+
+
 @dataclass
 class StepView:
     url: str
@@ -297,8 +304,7 @@ class StepView:
         """The item count the header's cart link shows, when it shows one."""
         for c in self.controls:
             if c["region"] in ("header", "nav") and c.get("badge") is not None and (
-                    CART_WORDS.search(f"{c['text']} {c['aria']} {c.get('cls', '')} {c.get('marks', '')}")
-                    or re.search(r"/(cart|basket|bag)\b", c["href"])):
+                    named_as_cart(c) or re.search(r"/(cart|basket|bag)\b", c["href"])):
                 return int(c["badge"])
         return None
 
