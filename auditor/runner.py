@@ -67,7 +67,7 @@ def no_page_error(failures: list[PageLoadFailure], user_agent: str) -> dict[str,
         first = walls[0]
         ours = re.search(r"cxaudit/\S+", user_agent)  # what a site's owner allowlists; a custom agent whole
         return {"code": "bot_check", "message": (
-            f"{first.url}: {first.message.split(' instead of ')[0]}, and no page could be audited; ask the site's "
+            f"{first.url}: {first.detail}, and no page could be audited; ask the site's "
             f"owner to let this machine's IP address or user agents containing “{ours.group(0) if ours else user_agent}” "
             "through, or audit a staging copy")}
     reasons = "; ".join(sorted({f.message for f in failures})) or "no page could be loaded"

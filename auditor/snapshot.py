@@ -157,6 +157,7 @@ class PageLoadFailure:
     # reused tab that is the page it held before to blame (a dialog or a script busy as the tab leaves it), not
     # this page: worth a fresh tab before the page is reported
     tab_blocked: bool = False
+    detail: str | None = None  # with bot_check: which service and what gave it away (BotCheck.describe)
 
 
 def session_window_cls(shifts: list[tuple[float, float]]) -> float:
@@ -471,7 +472,8 @@ async def _bot_check_answer(page: Page, status: int, headers: dict[str, str]) ->
 
 def bot_check_failure(url: str, wall: BotCheck, status: int | None) -> PageLoadFailure:
     return PageLoadFailure(url, "bot_check", f"{wall.describe()} instead of showing the page; a customer's browser "
-                           "would have been let through, so nothing on it is held against the shop", status)
+                           "would have been let through, so nothing on it is held against the shop", status,
+                           detail=wall.describe())
 
 
 def _navigation_failure(url: str, text: str, crashed: bool) -> PageLoadFailure:
