@@ -216,7 +216,7 @@ STREET_AND_NUMBER = re.compile(
     r"boulevard|row|close|court|terrace|parade|crescent)\b|"
     r"\b[\w-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|gracht|laan|straat|plein|kade|vej|gatan|gata)\s+\d{1,4}[a-z]?\b|"
     r"\b\d{1,4},?\s+(?:rue|avenue|boulevard|place|chemin|allée|quai)\s|"
-    r"\b(?:calle|avenida|plaza|paseo|via|viale|piazza|corso|rua|avenida)\s+[^,\d]{2,40}\s\d{1,4}\b", re.I)
+    r"\b(?:calle|avenida|plaza|paseo|via|viale|piazza|corso|rua)\s+[^,\d]{2,40}\s\d{1,4}\b", re.I)
 # a postcode before its town (most of Europe) or a UK postcode
 POSTCODE_AND_TOWN = re.compile(r"\b\d{4,5}(?:\s?[A-Z]{2})?\s+[A-ZÀ-Ý][a-zà-ÿ'-]+|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 
